@@ -1,0 +1,32 @@
+/**
+ * Validates every module under content/ (or the folder given) and prints each lesson's
+ * readability. Exits 1 on any problem, naming file, line and field.
+ */
+import { resolve } from 'node:path';
+import { loadContent, TRACK_RULES } from '../src/lib/server/content/loader';
+import { formatProblem } from '../src/lib/server/content/types';
+
+const root = resolve(process.argv[2] ?? 'content');
+const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
+const { locales, problems } = loadContent(root, { calloutLabels: () => labels, staticDir: resolve('static') });
+
+let questions = 0;
+for (const track of Object.values(locales.da.tracks)) {
+	console.log(`\n${track.title} (${track.modules.length} moduler, LIX højst ${TRACK_RULES[track.id].maxLix})`);
+	for (const mod of track.modules) {
+		questions += mod.questions.length;
+		const types = [...new Set(mod.questions.map((q) => q.type))].join('/');
+		console.log(
+			`  ${mod.slug.padEnd(36)} LIX ${mod.readability.lix.toFixed(1).padStart(4)}  ${String(mod.readability.words).padStart(4)} ord  ${mod.questions.length} spørgsmål (${types})`
+		);
+	}
+}
+const modules = locales.da.modules.size;
+console.log(`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`);
+
+if (problems.length > 0) {
+	console.error(`\n${problems.length} fejl i indholdet:`);
+	for (const p of problems) console.error(`  ${formatProblem(p)}`);
+	process.exit(1);
+}
+console.log('Indholdet er i orden.');

@@ -1,0 +1,59 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db/client';
+import { initContent } from '$lib/server/content/library';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
+import { getUser, markActive, toSessionUser } from '$lib/server/auth/user';
+import { securityHeaders } from '$lib/server/http/security-headers';
+import { installShutdownHandlers } from '$lib/server/http/shutdown';
+
+export const init: ServerInit = () => {
+	getDb();
+	initContent();
+	installShutdownHandlers();
+};
+
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const valid = validateSessionToken(token);
+		const row = valid ? getUser(valid.userId) : undefined;
+		if (valid && row) {
+			event.locals.session = valid;
+			event.locals.user = toSessionUser(row);
+			setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
+			// Once an hour is enough for the retention rule; no write on every request.
+			if (Date.now() - row.lastActiveAt.getTime() > 60 * 60 * 1000) markActive(row.id);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+	return resolve(event);
+};
+
+const headers: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	securityHeaders(event.url).forEach(([name, value]) => {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	});
+	return response;
+};
+
+export const handle = sequence(session, headers, locale);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? 'Not found' : 'Internal error' };
+};

@@ -1,0 +1,32 @@
+import { failedLoginsByAddress, failedLoginsByUsername } from './rate-limit';
+import { hashPassword, verifyPassword } from './password';
+import { findUserByUsername, toSessionUser, usernameKey, type SessionUser } from './user';
+
+export type LoginResult =
+	| { ok: true; user: SessionUser }
+	| { ok: false; error: 'wrong_credentials' }
+	| { ok: false; error: 'rate_limited'; retryAfterSeconds: number };
+
+// Verifying against a real hash when the user does not exist keeps the timing the same,
+// so response times do not reveal which usernames exist.
+let dummyHash: Promise<string> | null = null;
+
+export async function signIn(username: string, password: string, address: string): Promise<LoginResult> {
+	const nameKey = usernameKey(username.trim());
+	const retryAfterSeconds = Math.max(
+		failedLoginsByUsername.retryAfter(nameKey),
+		failedLoginsByAddress.retryAfter(address)
+	);
+	if (retryAfterSeconds > 0) return { ok: false, error: 'rate_limited', retryAfterSeconds };
+
+	const row = findUserByUsername(username);
+	dummyHash ??= hashPassword('no-such-user-password');
+	const valid = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
+	if (!row || !valid) {
+		failedLoginsByUsername.hit(nameKey);
+		failedLoginsByAddress.hit(address);
+		return { ok: false, error: 'wrong_credentials' };
+	}
+	failedLoginsByUsername.reset(nameKey);
+	return { ok: true, user: toSessionUser(row) };
+}

@@ -1,0 +1,144 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { users } from '../db/schema';
+import { generateSecureRandomString, invalidateUserSessions } from './session';
+import { hashPassword } from './password';
+
+export type Role = 'youth' | 'parent' | 'professional' | 'admin';
+export const SIGNUP_ROLES = ['youth', 'parent', 'professional'] as const;
+export type SignupRole = (typeof SIGNUP_ROLES)[number];
+
+export interface SessionUser {
+	id: string;
+	username: string;
+	displayName: string | null;
+	role: Role;
+	/** A professional waiting for approval; works like a parent until then. */
+	pending: boolean;
+}
+
+export const USERNAME_MIN = 3;
+export const USERNAME_MAX = 32;
+
+export type UsernameProblem = 'username_length' | 'username_chars';
+
+/** Letters (æøå too), digits, dot, dash and underscore; no spaces, nothing that looks like e-mail. */
+export function usernameProblem(username: string): UsernameProblem | null {
+	const length = [...username].length;
+	if (length < USERNAME_MIN || length > USERNAME_MAX) return 'username_length';
+	if (!/^[\p{L}\p{N}._-]+$/u.test(username)) return 'username_chars';
+	return null;
+}
+
+export function usernameKey(username: string): string {
+	return username.normalize('NFC').toLowerCase();
+}
+
+type UserRow = typeof users.$inferSelect;
+
+export function toSessionUser(row: UserRow): SessionUser {
+	return {
+		id: row.id,
+		username: row.username,
+		displayName: row.displayName,
+		role: row.role,
+		pending: row.role === 'professional' && row.approvedAt === null
+	};
+}
+
+/** What the person may do: a pending professional acts as a parent. */
+export function effectiveRole(user: SessionUser): Role {
+	return user.pending ? 'parent' : user.role;
+}
+
+export async function createUser(input: {
+	username: string;
+	password: string;
+	role: Role;
+	now?: Date;
+}): Promise<{ ok: true; user: SessionUser } | { ok: false; error: 'username_taken' }> {
+	const username = input.username.normalize('NFC');
+	const now = input.now ?? new Date();
+	const passwordHash = await hashPassword(input.password);
+	const db = getDb();
+	if (db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get()) {
+		return { ok: false, error: 'username_taken' };
+	}
+	try {
+		const row = db
+			.insert(users)
+			.values({
+				id: generateSecureRandomString(),
+				username,
+				usernameKey: usernameKey(username),
+				passwordHash,
+				role: input.role,
+				approvedAt: input.role === 'admin' ? now : null,
+				createdAt: now,
+				lastActiveAt: now
+			})
+			.returning()
+			.get();
+		return { ok: true, user: toSessionUser(row) };
+	} catch (e) {
+		// Two sign-ups racing for the same name: the unique index decides.
+		if (String(e).includes('UNIQUE')) return { ok: false, error: 'username_taken' };
+		throw e;
+	}
+}
+
+export function findUserByUsername(username: string): UserRow | undefined {
+	return getDb()
+		.select()
+		.from(users)
+		.where(eq(users.usernameKey, usernameKey(username.trim())))
+		.get();
+}
+
+export function getUser(id: string): UserRow | undefined {
+	return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function markActive(userId: string, now = new Date()): void {
+	getDb().update(users).set({ lastActiveAt: now }).where(eq(users.id, userId)).run();
+}
+
+export async function setPassword(userId: string, password: string): Promise<void> {
+	const passwordHash = await hashPassword(password);
+	getDb().update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+	invalidateUserSessions(userId);
+}
+
+export function setRole(userId: string, role: Role, now = new Date()): void {
+	getDb()
+		.update(users)
+		.set({ role, approvedAt: role === 'professional' || role === 'admin' ? now : null })
+		.where(eq(users.id, userId))
+		.run();
+	// A changed role changes what the person may do: every session starts over.
+	invalidateUserSessions(userId);
+}
+
+export function listPendingProfessionals(): UserRow[] {
+	return getDb()
+		.select()
+		.from(users)
+		.where(and(eq(users.role, 'professional'), isNull(users.approvedAt)))
+		.orderBy(asc(users.createdAt))
+		.all();
+}
+
+/** Approves a pending professional; false when there is no such pending account. */
+export function approveProfessional(userId: string, now = new Date()): boolean {
+	const result = getDb()
+		.update(users)
+		.set({ approvedAt: now })
+		.where(and(eq(users.id, userId), eq(users.role, 'professional'), isNull(users.approvedAt)))
+		.run();
+	return result.changes === 1;
+}
+
+/** Deletes the account; every row that belongs to it goes with it (foreign keys cascade). */
+export function deleteUser(userId: string): void {
+	getDb().delete(users).where(eq(users.id, userId)).run();
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import { m } from '$lib/paraglide/messages';
+import { loadContent, type LoadedContent } from './loader';
+import type { CalloutKind } from './markdown';
+import type { ContentLocale, TrackId } from './schema';
+import { formatProblem, type LocaleContent, type Module } from './types';
+
+export const calloutLabels = (locale: ContentLocale): Record<CalloutKind, string> => ({
+	tip: m.callout_tip({}, { locale }),
+	advarsel: m.callout_warning({}, { locale }),
+	hjaelp: m.callout_help({}, { locale }),
+	refleksion: m.callout_reflect({}, { locale })
+});
+
+export class ContentError extends Error {}
+
+let library: LoadedContent | null = null;
+
+/** Loads all content once; refuses (throws) when any module is invalid. */
+export function initContent(root = process.env.CONTENT_DIR ?? 'content'): LoadedContent {
+	const loaded = loadContent(resolve(root), { calloutLabels, staticDir: resolve('static') });
+	if (loaded.problems.length > 0) {
+		throw new ContentError(
+			`Indholdet i ${root} har ${loaded.problems.length} fejl:\n` + loaded.problems.map(formatProblem).join('\n')
+		);
+	}
+	library = loaded;
+	return loaded;
+}
+
+export function content(locale: string): LocaleContent {
+	library ??= initContent();
+	return library.locales[locale === 'en' ? 'en' : 'da'];
+}
+
+export function findModule(locale: string, track: TrackId, slug: string): Module | undefined {
+	const module = content(locale).modules.get(slug);
+	return module?.track === track ? module : undefined;
+}

@@ -1,0 +1,283 @@
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { lix } from './lix';
+import { createMarkdownRenderer, type CalloutKind } from './markdown';
+import {
+	LOCALES,
+	TRACKS,
+	cardsSchema,
+	helpSchema,
+	lessonFrontMatterSchema,
+	quizSchema,
+	trackSchema,
+	type ContentLocale,
+	type QuestionSource,
+	type TrackId
+} from './schema';
+import { parseYaml } from './yaml-file';
+import type { ContentProblem, HelpPage, LocaleContent, Module, Question, Track } from './types';
+
+/** The rules for the curriculum, per track. */
+export const TRACK_RULES: Record<TrackId, { minQuestions: number; maxLix: number; cards: boolean }> = {
+	unge: { minQuestions: 6, maxLix: 35, cards: true },
+	foraeldre: { minQuestions: 5, maxLix: 40, cards: false }
+};
+
+const TEACHER_SECTIONS = [
+	'Formål',
+	'Lektionsplan (45 minutter)',
+	'Spørgsmål til samtale',
+	'Hvis en elev fortæller om noget',
+	'Kilder'
+];
+
+/** Paths that a module slug may not take, because routes own them. */
+const RESERVED_SLUGS = new Set(['bevis', 'track']);
+const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
+
+export interface LoadOptions {
+	calloutLabels: (locale: ContentLocale) => Record<CalloutKind, string>;
+	/** Where files in `static/` live, to check images referenced by absolute path. */
+	staticDir?: string;
+}
+
+export interface LoadedContent {
+	locales: Record<ContentLocale, LocaleContent>;
+	problems: ContentProblem[];
+}
+
+interface RawModule {
+	module: Module;
+	links: string[];
+	dir: string;
+}
+
+function readText(path: string): string | null {
+	return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+function toQuestion(q: QuestionSource): Question {
+	const base = { id: q.id, type: q.type, prompt: q.prompt, explanation: q.explanation };
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+			return { ...base, options: q.options.map((o) => ({ ...o, correct: o.correct === true })) };
+		case 'truefalse':
+			return {
+				...base,
+				options: [
+					{ id: 'true', text: '', feedback: q.feedbackTrue, correct: q.answer },
+					{ id: 'false', text: '', feedback: q.feedbackFalse, correct: !q.answer }
+				]
+			};
+		case 'order':
+			return { ...base, options: q.items.map((i) => ({ ...i, correct: true })) };
+	}
+}
+
+function checkQuizConsistency(questions: QuestionSource[], file: string, problems: ContentProblem[]) {
+	const seen = new Set<string>();
+	questions.forEach((q, i) => {
+		if (seen.has(q.id)) problems.push({ file, field: `questions.${i}.id`, message: `spørgsmåls-id "${q.id}" findes to gange` });
+		seen.add(q.id);
+		const options = q.type === 'order' ? q.items : q.type === 'truefalse' ? [] : q.options;
+		const ids = new Set<string>();
+		options.forEach((o, j) => {
+			const field = `questions.${i}.${q.type === 'order' ? 'items' : 'options'}.${j}.id`;
+			if (ids.has(o.id)) problems.push({ file, field, message: `id "${o.id}" findes to gange i spørgsmålet` });
+			ids.add(o.id);
+		});
+	});
+}
+
+function loadModule(
+	root: string,
+	locale: ContentLocale,
+	track: TrackId,
+	slug: string,
+	options: LoadOptions,
+	problems: ContentProblem[]
+): RawModule | null {
+	const dir = join(root, locale, track, slug);
+	const rel = (f: string) => relative(process.cwd(), join(dir, f));
+	const lessonSource = readText(join(dir, 'lesson.md'));
+	if (lessonSource === null) {
+		problems.push({ file: rel('lesson.md'), message: 'filen mangler' });
+		return null;
+	}
+	const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(lessonSource);
+	if (!fm) {
+		problems.push({ file: rel('lesson.md'), line: 1, message: 'front matter mangler (--- øverst i filen)' });
+		return null;
+	}
+	const front = parseYaml(fm[1], lessonFrontMatterSchema, rel('lesson.md'), problems, 2);
+	const body = lessonSource.slice(fm[0].length);
+	if (/^#\s/m.test(body)) {
+		problems.push({ file: rel('lesson.md'), message: 'brug ikke #-overskrift i teksten; titlen kommer fra front matter' });
+	}
+
+	const quizSource = readText(join(dir, 'quiz.yaml'));
+	if (quizSource === null) problems.push({ file: rel('quiz.yaml'), message: 'filen mangler' });
+	const quiz = quizSource === null ? null : parseYaml(quizSource, quizSchema, rel('quiz.yaml'), problems);
+	const rules = TRACK_RULES[track];
+	if (quiz) {
+		checkQuizConsistency(quiz.questions, rel('quiz.yaml'), problems);
+		if (quiz.questions.length < rules.minQuestions) {
+			problems.push({
+				file: rel('quiz.yaml'),
+				field: 'questions',
+				message: `mindst ${rules.minQuestions} spørgsmål (har ${quiz.questions.length})`
+			});
+		}
+	}
+
+	const teacherSource = readText(join(dir, 'teacher.md'));
+	if (teacherSource === null) problems.push({ file: rel('teacher.md'), message: 'lærervejledningen mangler' });
+	else {
+		const headings = [...teacherSource.matchAll(/^##\s+(.+?)\s*$/gm)].map((m) => m[1]);
+		const missing = TEACHER_SECTIONS.filter((s) => !headings.includes(s));
+		if (missing.length) {
+			problems.push({ file: rel('teacher.md'), message: `mangler afsnit: ${missing.map((s) => `## ${s}`).join(', ')}` });
+		}
+	}
+
+	let cards = null;
+	const cardsSource = readText(join(dir, 'cards.yaml'));
+	if (rules.cards && cardsSource === null) problems.push({ file: rel('cards.yaml'), message: 'samtalekortene mangler' });
+	if (cardsSource !== null) cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
+
+	const render = createMarkdownRenderer({
+		calloutLabels: options.calloutLabels(locale),
+		imageBase: `/indhold/${locale}/${track}/${slug}`
+	});
+	const lesson = render(body);
+	for (const image of lesson.images) {
+		if (!image.alt) problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
+		const path = image.src.startsWith('/') ? join(options.staticDir ?? 'static', image.src) : join(dir, image.src);
+		if (/^https?:/.test(image.src)) {
+			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} skal ligge på vores egen server` });
+		} else if (!existsSync(path) || !IMAGE_FILE.test(path)) {
+			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} findes ikke` });
+		}
+	}
+	const readability = lix(body);
+	if (readability.lix > rules.maxLix) {
+		problems.push({ file: rel('lesson.md'), message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet` });
+	}
+	const teacher = teacherSource === null ? null : render(teacherSource);
+	if (!front || !quiz) return null;
+	return {
+		dir,
+		links: [...lesson.links, ...(teacher?.links ?? [])],
+		module: {
+			...front,
+			slug,
+			track,
+			locale,
+			translated: true,
+			lessonHtml: lesson.html,
+			teacherHtml: teacher?.html ?? '',
+			questions: quiz.questions.map(toQuestion),
+			cards,
+			readability
+		}
+	};
+}
+
+function loadHelp(root: string, locale: ContentLocale, options: LoadOptions, problems: ContentProblem[]): HelpPage | null {
+	const path = join(root, locale, 'hjaelp', 'help.yaml');
+	const source = readText(path);
+	if (source === null) return null;
+	const file = relative(process.cwd(), path);
+	const help = parseYaml(source, helpSchema, file, problems);
+	if (!help) return null;
+	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const byId = new Map(help.services.map((s) => [s.id, s]));
+	const situations = help.situations.map((s, i) => ({
+		id: s.id,
+		title: s.title,
+		adviceHtml: render(s.advice).html,
+		services: s.services.flatMap((id, j) => {
+			const service = byId.get(id);
+			if (!service) problems.push({ file, field: `situations.${i}.services.${j}`, message: `ukendt tjeneste "${id}"` });
+			return service ? [service] : [];
+		})
+	}));
+	return { ...help, introHtml: render(help.intro).html, situations };
+}
+
+/** Reads, validates and renders every module, track and help page under `root`. */
+export function loadContent(root: string, options: LoadOptions): LoadedContent {
+	const problems: ContentProblem[] = [];
+	const locales = {} as Record<ContentLocale, LocaleContent>;
+	const allLinks: { file: string; href: string }[] = [];
+
+	for (const locale of LOCALES) {
+		const modules = new Map<string, Module>();
+		const tracks = {} as Record<TrackId, Track>;
+		for (const trackId of TRACKS) {
+			const trackDir = join(root, locale, trackId);
+			const trackFile = join(trackDir, 'track.yaml');
+			const source = readText(trackFile);
+			const fallback = locale === 'da' ? null : locales.da.tracks[trackId];
+			if (source === null && locale === 'da') {
+				problems.push({ file: relative(process.cwd(), trackFile), message: 'filen mangler' });
+			}
+			const track = source === null ? null : parseYaml(source, trackSchema, relative(process.cwd(), trackFile), problems);
+			const order = fallback ? fallback.modules.map((m) => m.slug) : (track?.modules ?? []);
+			if (locale === 'da' && existsSync(trackDir)) {
+				for (const entry of readdirSync(trackDir)) {
+					if (statSync(join(trackDir, entry)).isDirectory() && !order.includes(entry)) {
+						problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `modulet "${entry}" står ikke på listen` });
+					}
+				}
+			}
+			const trackModules: Module[] = [];
+			for (const slug of order) {
+				if (RESERVED_SLUGS.has(slug)) {
+					problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `"${slug}" er reserveret og kan ikke bruges som slug` });
+					continue;
+				}
+				const translatedDir = join(trackDir, slug);
+				let module: Module | undefined;
+				if (locale === 'da' || existsSync(translatedDir)) {
+					const loaded = loadModule(root, locale, trackId, slug, options, problems);
+					if (loaded) {
+						module = loaded.module;
+						allLinks.push(...loaded.links.map((href) => ({ file: relative(process.cwd(), join(loaded.dir, 'lesson.md')), href })));
+					}
+				} else {
+					const danish = locales.da.modules.get(slug);
+					if (danish) module = { ...danish, translated: false };
+				}
+				if (!module) continue;
+				if (modules.has(slug)) {
+					problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `slug "${slug}" bruges i flere spor` });
+					continue;
+				}
+				modules.set(slug, module);
+				trackModules.push(module);
+			}
+			const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+			tracks[trackId] = {
+				id: trackId,
+				title: track?.title ?? fallback?.title ?? trackId,
+				introHtml: track ? render(track.intro).html : (fallback?.introHtml ?? ''),
+				modules: trackModules
+			};
+		}
+		const help = loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		if (locale === 'da' && !help) problems.push({ file: join('content', 'da', 'hjaelp', 'help.yaml'), message: 'hjælpesiden mangler' });
+		locales[locale] = { tracks, modules, help };
+	}
+
+	for (const { file, href } of allLinks) {
+		const internal = /^\/(unge|foraeldre)\/([^/#?]+)/.exec(href);
+		if (internal && !locales.da.tracks[internal[1] as TrackId].modules.some((m) => m.slug === internal[2])) {
+			problems.push({ file, message: `linket ${href} peger på et modul, der ikke findes` });
+		} else if (/^http:\/\//.test(href)) {
+			problems.push({ file, message: `linket ${href} skal bruge https` });
+		}
+	}
+	return { locales, problems };
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export { TRACKS, type TrackId } from '../../tracks';
+export const LOCALES = ['da', 'en'] as const;
+export type ContentLocale = (typeof LOCALES)[number];
+
+const text = (max: number) => z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);
+const httpsUrl = z.url({ protocol: /^https$/, error: 'skal være en https-adresse' });
+const isoDate = z
+	.union([z.string(), z.date()])
+	.transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
+	.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato som ÅÅÅÅ-MM-DD'));
+
+export const sourceSchema = z.strictObject({ title: text(200), url: httpsUrl });
+
+export const lessonFrontMatterSchema = z.strictObject({
+	title: text(80),
+	summary: text(240),
+	minutes: z.int('skal være et helt tal').min(1).max(20),
+	ages: z
+		.tuple([z.int().min(6).max(99), z.int().min(6).max(99)])
+		.refine(([a, b]) => a <= b, 'første alder skal være mindst lige så lav som anden'),
+	topics: z.array(z.string().regex(/^[a-zæøå0-9-]+$/, 'små bogstaver og bindestreg')).min(1).max(6),
+	passMark: z.int().min(1).max(100).default(80),
+	sources: z.array(sourceSchema).min(1, 'mindst én kilde'),
+	lastReviewed: isoDate
+});
+export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
+
+const optionSchema = z.strictObject({
+	id: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg'),
+	text: text(400),
+	correct: z.boolean().optional(),
+	feedback: text(1200)
+});
+const itemSchema = z.strictObject({
+	id: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg'),
+	text: text(400),
+	feedback: text(1200)
+});
+const questionBase = {
+	id: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg'),
+	prompt: text(1200),
+	explanation: text(1500)
+};
+
+export const questionSchema = z.discriminatedUnion(
+	'type',
+	[
+		z.strictObject({
+			...questionBase,
+			type: z.literal('single'),
+			options: z
+				.array(optionSchema)
+				.min(2, 'mindst 2 svarmuligheder')
+				.max(6, 'højst 6 svarmuligheder')
+				.refine((o) => o.filter((x) => x.correct).length === 1, 'præcis én svarmulighed skal have correct: true')
+		}),
+		z.strictObject({
+			...questionBase,
+			type: z.literal('multiple'),
+			options: z
+				.array(optionSchema)
+				.min(3, 'mindst 3 svarmuligheder')
+				.max(6, 'højst 6 svarmuligheder')
+				.refine((o) => o.some((x) => x.correct), 'mindst én svarmulighed skal have correct: true')
+		}),
+		z.strictObject({
+			...questionBase,
+			type: z.literal('truefalse'),
+			answer: z.boolean('skal være true eller false'),
+			feedbackTrue: text(1200),
+			feedbackFalse: text(1200)
+		}),
+		z.strictObject({
+			...questionBase,
+			type: z.literal('order'),
+			items: z.array(itemSchema).min(3, 'mindst 3 punkter at ordne').max(6, 'højst 6 punkter')
+		})
+	],
+	{ error: 'type skal være single, multiple, truefalse eller order' }
+);
+export type QuestionSource = z.infer<typeof questionSchema>;
+
+export const quizSchema = z.strictObject({
+	questions: z.array(questionSchema).min(1, 'mindst ét spørgsmål')
+});
+
+export const cardsSchema = z.strictObject({
+	summary: text(800),
+	questions: z.array(text(300)).min(3, 'mindst 3 spørgsmål').max(5, 'højst 5 spørgsmål'),
+	tip: text(800)
+});
+export type ConversationCards = z.infer<typeof cardsSchema>;
+
+export const trackSchema = z.strictObject({
+	title: text(80),
+	intro: text(2000),
+	modules: z.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg')).min(1)
+});
+
+const contactSchema = z.strictObject({
+	kind: z.enum(['phone', 'chat', 'web', 'sms', 'email']),
+	label: text(120),
+	href: z.string().regex(/^(https:\/\/|tel:|sms:|mailto:)/, 'skal starte med https://, tel:, sms: eller mailto:')
+});
+
+export const helpSchema = z.strictObject({
+	title: text(80),
+	intro: text(2000),
+	lastChecked: isoDate,
+	emergency: z
+		.array(z.strictObject({ name: text(80), text: text(300), href: z.string().regex(/^tel:/), label: text(60) }))
+		.min(1),
+	services: z
+		.array(
+			z.strictObject({
+				id: z.string().regex(idPattern),
+				name: text(120),
+				helpsWith: text(600),
+				forWhom: text(200),
+				anonymous: z.boolean(),
+				hours: text(200).optional(),
+				contact: z.array(contactSchema).min(1),
+				source: sourceSchema
+			})
+		)
+		.min(1),
+	situations: z
+		.array(
+			z.strictObject({
+				id: z.string().regex(idPattern),
+				title: text(120),
+				advice: text(2000),
+				services: z.array(z.string()).min(1)
+			})
+		)
+		.min(1)
+});
+export type HelpSource = z.infer<typeof helpSchema>;

@@ -1,0 +1,79 @@
+import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
+import type { LixResult } from './lix';
+
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'order';
+
+/** For ordering questions, options are the items in the correct order. */
+export interface QuizOption {
+	id: string;
+	text: string;
+	feedback: string;
+	correct: boolean;
+}
+
+export interface Question {
+	id: string;
+	type: QuestionType;
+	prompt: string;
+	explanation: string;
+	options: QuizOption[];
+}
+
+export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
+	slug: string;
+	track: TrackId;
+	locale: ContentLocale;
+	/** False when the requested language has no translation and Danish is shown. */
+	translated: boolean;
+	passMark: number;
+	lessonHtml: string;
+	teacherHtml: string;
+	questions: Question[];
+	cards: ConversationCards | null;
+	readability: LixResult;
+}
+
+export interface Track {
+	id: TrackId;
+	title: string;
+	introHtml: string;
+	modules: Module[];
+}
+
+export interface HelpService {
+	id: string;
+	name: string;
+	helpsWith: string;
+	forWhom: string;
+	anonymous: boolean;
+	hours?: string;
+	contact: { kind: 'phone' | 'chat' | 'web' | 'sms' | 'email'; label: string; href: string }[];
+	source: { title: string; url: string };
+}
+
+export interface HelpPage {
+	title: string;
+	introHtml: string;
+	lastChecked: string;
+	emergency: { name: string; text: string; href: string; label: string }[];
+	services: HelpService[];
+	situations: { id: string; title: string; adviceHtml: string; services: HelpService[] }[];
+}
+
+export interface LocaleContent {
+	tracks: Record<TrackId, Track>;
+	modules: Map<string, Module>;
+	help: HelpPage | null;
+}
+
+export interface ContentProblem {
+	file: string;
+	line?: number;
+	field?: string;
+	message: string;
+}
+
+export function formatProblem(p: ContentProblem): string {
+	const where = p.line ? `${p.file}:${p.line}` : p.file;
+	return `${where}${p.field ? ` [${p.field}]` : ''}: ${p.message}`;
+}

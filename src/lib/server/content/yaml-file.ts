@@ -1,0 +1,46 @@
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './types';
+
+/**
+ * Parses YAML and validates it with a schema; problems name the file, the line and the
+ * field. `firstLine` is where the YAML starts in the file (front matter starts on line 2).
+ */
+export function parseYaml<T extends z.ZodType>(
+	source: string,
+	schema: T,
+	file: string,
+	problems: ContentProblem[],
+	firstLine = 1
+): z.infer<T> | null {
+	const lineCounter = new LineCounter();
+	const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+	if (doc.errors.length > 0) {
+		for (const e of doc.errors) {
+			const line = lineCounter.linePos(e.pos[0]).line + firstLine - 1;
+			problems.push({ file, line, message: `YAML kan ikke læses: ${e.message.split('\n')[0]}` });
+		}
+		return null;
+	}
+	const result = schema.safeParse(doc.toJS());
+	if (result.success) return result.data;
+	for (const issue of result.error.issues) {
+		const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+		problems.push({
+			file,
+			line: lineOf(doc, path, lineCounter) + firstLine - 1,
+			field: path.join('.') || undefined,
+			message: issue.message
+		});
+	}
+	return null;
+}
+
+/** The line of the deepest node on the path that exists (a missing field points at its parent). */
+export function lineOf(doc: Document, path: (string | number)[], lineCounter: LineCounter): number {
+	for (let n = path.length; n >= 0; n--) {
+		const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+		if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+	}
+	return 1;
+}

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { sqliteTable, text, integer, blob, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Milliseconds since the epoch, stored as an integer. */
+const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
+
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		username: text('username').notNull(),
+		/** Lower-cased username: uniqueness is case-insensitive. */
+		usernameKey: text('username_key').notNull(),
+		displayName: text('display_name'),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role', { enum: ['youth', 'parent', 'professional', 'admin'] }).notNull(),
+		/** Only for professionals: pending until an administrator approves. */
+		approvedAt: timestamp('approved_at'),
+		createdAt: timestamp('created_at').notNull(),
+		lastActiveAt: timestamp('last_active_at').notNull()
+	},
+	(t) => [uniqueIndex('users_username_key').on(t.usernameKey)]
+);
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		expiresAt: timestamp('expires_at').notNull()
+	},
+	(t) => [index('sessions_user').on(t.userId)]
+);
+
+export const moduleProgress = sqliteTable(
+	'module_progress',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		firstOpenedAt: timestamp('first_opened_at').notNull(),
+		lastOpenedAt: timestamp('last_opened_at').notNull(),
+		completedAt: timestamp('completed_at'),
+		bestScore: integer('best_score'),
+		attempts: integer('attempts').notNull().default(0)
+	},
+	(t) => [uniqueIndex('module_progress_user_module').on(t.userId, t.moduleSlug)]
+);
+
+export const quizAttempts = sqliteTable(
+	'quiz_attempts',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		correctCount: integer('correct_count').notNull(),
+		questionCount: integer('question_count').notNull(),
+		score: integer('score').notNull(),
+		passed: integer('passed', { mode: 'boolean' }).notNull(),
+		/** Imported from a visit before the account existed: no per-question answers. */
+		fromVisit: integer('from_visit', { mode: 'boolean' }).notNull().default(false),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [index('quiz_attempts_user_module').on(t.userId, t.moduleSlug)]
+);
+
+export const attemptAnswers = sqliteTable(
+	'attempt_answers',
+	{
+		attemptId: integer('attempt_id')
+			.notNull()
+			.references(() => quizAttempts.id, { onDelete: 'cascade' }),
+		questionId: text('question_id').notNull(),
+		/** Chosen option ids, in order for ordering questions, as JSON. */
+		answer: text('answer', { mode: 'json' }).$type<string[]>().notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull()
+	},
+	(t) => [uniqueIndex('attempt_answers_attempt_question').on(t.attemptId, t.questionId)]
+);
+
+/** Key/value settings the server creates itself, such as the signing key. */
+export const serverSettings = sqliteTable('server_settings', {
+	key: text('key').primaryKey(),
+	value: text('value').notNull(),
+	createdAt: timestamp('created_at')
+		.notNull()
+		.default(sql`(unixepoch() * 1000)`)
+});

@@ -1,0 +1,17 @@
+import type { LayoutServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { effectiveRole } from '$lib/server/auth/user';
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	const user = locals.user;
+	return {
+		locale: getLocale(),
+		path: url.pathname + url.search,
+		user: user && {
+			username: user.username,
+			role: user.role,
+			effectiveRole: effectiveRole(user),
+			pending: user.pending
+		}
+	};
+};

@@ -1,0 +1,24 @@
+import type { PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { content } from '$lib/server/content/library';
+import { progressByModule, statusOf, trackProgress } from '$lib/server/learning/progress';
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const track = content(getLocale()).tracks[params.track];
+	const progress = locals.user ? progressByModule(locals.user.id) : new Map();
+	const summary = trackProgress(track.modules, progress);
+	return {
+		track: { id: track.id, title: track.title, introHtml: track.introHtml },
+		modules: track.modules.map((mod) => ({
+			slug: mod.slug,
+			title: mod.title,
+			summary: mod.summary,
+			minutes: mod.minutes,
+			status: statusOf(progress.get(mod.slug)),
+			bestScore: progress.get(mod.slug)?.bestScore ?? null
+		})),
+		signedIn: locals.user !== null,
+		progress: { done: summary.done, total: summary.total, complete: summary.complete },
+		resume: summary.resume && { slug: summary.resume.slug, title: summary.resume.title }
+	};
+};

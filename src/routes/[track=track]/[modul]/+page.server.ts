@@ -1,0 +1,70 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { content, findModule } from '$lib/server/content/library';
+import { effectiveRole } from '$lib/server/auth/user';
+import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
+import { newNonce, quizView } from '$lib/server/learning/quiz-form';
+import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
+
+function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
+	const module = findModule(getLocale(), track, slug);
+	if (!module) error(404, 'Not found');
+	return module;
+}
+
+export const load: PageServerLoad = ({ params, locals }) => {
+	const module = moduleOr404(params.track, params.modul);
+	const user = locals.user;
+	if (user) recordModuleOpened(user.id, module.slug);
+	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
+	const track = content(getLocale()).tracks[params.track];
+	const index = track.modules.findIndex((mod) => mod.slug === module.slug);
+	const next = track.modules[index + 1];
+	const role = user ? effectiveRole(user) : null;
+	return {
+		track: { id: track.id, title: track.title },
+		module: {
+			slug: module.slug,
+			title: module.title,
+			summary: module.summary,
+			minutes: module.minutes,
+			ages: module.ages,
+			passMark: module.passMark,
+			translated: module.translated,
+			lessonHtml: module.lessonHtml,
+			sources: module.sources,
+			lastReviewed: module.lastReviewed,
+			teacherHtml: role === 'professional' || role === 'admin' ? module.teacherHtml : null
+		},
+		quiz: quizView(module, newNonce()),
+		status: statusOf(progress),
+		bestScore: progress?.bestScore ?? null,
+		next: next ? { slug: next.slug, title: next.title } : null,
+		signedIn: user !== null
+	};
+};
+
+export const actions: Actions = {
+	svar: async ({ params, request, locals, cookies, url }) => {
+		const module = moduleOr404(params.track, params.modul);
+		const outcome = submitQuiz(module, await request.formData(), { user: locals.user, cookies, url });
+		if (!outcome.ok) {
+			// The same nonce renders the same shuffle, so the person's choices stay where they were.
+			return fail(400, {
+				quiz: quizView(module, outcome.nonce ?? newNonce()),
+				selections: outcome.selections,
+				problems: outcome.problems,
+				expired: outcome.nonce === null
+			});
+		}
+		return { result: outcome.grade, saved: outcome.saved };
+	},
+	tjek: async ({ params, request }) => {
+		const module = moduleOr404(params.track, params.modul);
+		const checked = checkQuestion(module, await request.formData());
+		if (checked === null) return fail(400, { checkError: 'expired' as const });
+		if (typeof checked === 'string') return fail(400, { checkError: checked });
+		return { checked };
+	}
+};
