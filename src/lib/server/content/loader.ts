@@ -8,6 +8,7 @@ import {
 	cardsSchema,
 	helpSchema,
 	lessonFrontMatterSchema,
+	pageFrontMatterSchema,
 	quizSchema,
 	trackSchema,
 	type ContentLocale,
@@ -15,7 +16,7 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
-import type { ContentProblem, HelpPage, LocaleContent, Module, Question, Track } from './types';
+import type { ContentPage, ContentProblem, HelpPage, LocaleContent, Module, Question, Track } from './types';
 
 /** The rules for the curriculum, per track. */
 export const TRACK_RULES: Record<TrackId, { minQuestions: number; maxLix: number; cards: boolean }> = {
@@ -54,6 +55,27 @@ interface RawModule {
 
 function readText(path: string): string | null {
 	return existsSync(path) ? readFileSync(path, 'utf8') : null;
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+
+function loadPages(root: string, locale: ContentLocale, options: LoadOptions, problems: ContentProblem[]): Map<string, ContentPage> {
+	const pages = new Map<string, ContentPage>();
+	const dir = join(root, locale, 'sider');
+	if (!existsSync(dir)) return pages;
+	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	for (const entry of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+		const file = relative(process.cwd(), join(dir, entry));
+		const source = readFileSync(join(dir, entry), 'utf8');
+		const fm = FRONT_MATTER.exec(source);
+		if (!fm) {
+			problems.push({ file, line: 1, message: 'front matter mangler (--- øverst i filen)' });
+			continue;
+		}
+		const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
+		if (front) pages.set(entry.slice(0, -3), { name: entry.slice(0, -3), ...front, html: render(source.slice(fm[0].length)).html });
+	}
+	return pages;
 }
 
 function toQuestion(q: QuestionSource): Question {
@@ -105,7 +127,7 @@ function loadModule(
 		problems.push({ file: rel('lesson.md'), message: 'filen mangler' });
 		return null;
 	}
-	const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(lessonSource);
+	const fm = FRONT_MATTER.exec(lessonSource);
 	if (!fm) {
 		problems.push({ file: rel('lesson.md'), line: 1, message: 'front matter mangler (--- øverst i filen)' });
 		return null;
@@ -268,7 +290,9 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		}
 		const help = loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
 		if (locale === 'da' && !help) problems.push({ file: join('content', 'da', 'hjaelp', 'help.yaml'), message: 'hjælpesiden mangler' });
-		locales[locale] = { tracks, modules, help };
+		const pages = loadPages(root, locale, options, problems);
+		if (locale !== 'da') for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
+		locales[locale] = { tracks, modules, help, pages };
 	}
 
 	for (const { file, href } of allLinks) {

@@ -141,3 +141,8 @@ export const helpSchema = z.strictObject({
 		.min(1)
 });
 export type HelpSource = z.infer<typeof helpSchema>;
+
+export const pageFrontMatterSchema = z.strictObject({
+	title: text(80),
+	updated: isoDate
+});

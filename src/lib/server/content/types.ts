@@ -60,10 +60,19 @@ export interface HelpPage {
 	situations: { id: string; title: string; adviceHtml: string; services: HelpService[] }[];
 }
 
+/** A plain page such as the privacy notice: content/<locale>/sider/<name>.md. */
+export interface ContentPage {
+	name: string;
+	title: string;
+	updated: string;
+	html: string;
+}
+
 export interface LocaleContent {
 	tracks: Record<TrackId, Track>;
 	modules: Map<string, Module>;
 	help: HelpPage | null;
+	pages: Map<string, ContentPage>;
 }
 
 export interface ContentProblem {

@@ -1,0 +1,36 @@
+import { eq, inArray } from 'drizzle-orm';
+import { getDb } from '../db/client';
+import { attemptAnswers, moduleProgress, quizAttempts, sessions, users } from '../db/schema';
+
+/** Everything stored about a person, for "download my data" (GDPR art. 15 and 20). */
+export function exportUserData(userId: string) {
+	const db = getDb();
+	const user = db.select().from(users).where(eq(users.id, userId)).get();
+	if (!user) return null;
+	const attempts = db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).all();
+	const answers = attempts.length
+		? db.select().from(attemptAnswers).where(inArray(attemptAnswers.attemptId, attempts.map((a) => a.id))).all()
+		: [];
+	return {
+		exportedAt: new Date().toISOString(),
+		account: {
+			id: user.id,
+			username: user.username,
+			displayName: user.displayName,
+			role: user.role,
+			approvedAt: user.approvedAt?.toISOString() ?? null,
+			createdAt: user.createdAt.toISOString(),
+			lastActiveAt: user.lastActiveAt.toISOString()
+		},
+		sessions: db
+			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
+			.from(sessions)
+			.where(eq(sessions.userId, userId))
+			.all(),
+		progress: db.select().from(moduleProgress).where(eq(moduleProgress.userId, userId)).all().map(({ userId: _, ...p }) => p),
+		quizAttempts: attempts.map(({ userId: _, ...a }) => ({
+			...a,
+			answers: answers.filter((x) => x.attemptId === a.id).map(({ attemptId: __, ...x }) => x)
+		}))
+	};
+}
