@@ -1,6 +1,48 @@
 import { defineConfig } from '@playwright/test';
 
+export const E2E_PORT = 4173;
+export const E2E_DATABASE = 'test-results/e2e/sammen.db';
+
+export const chromiumLaunchOptions = {
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		// Tests talk to loopback only; Chromium would otherwise look up its own hosts.
+		'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1, EXCLUDE [::1]'
+	]
+};
+
 export default defineConfig({
-	webServer: { command: 'npm run build && npm run preview', port: 4173 },
-	testMatch: '**/*.e2e.{ts,js}'
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	// Tests share one server and database; one worker keeps rate limits and counts predictable.
+	workers: 1,
+	fullyParallel: false,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	timeout: 60_000,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${E2E_PORT}`,
+		launchOptions: chromiumLaunchOptions,
+		locale: 'da-DK',
+		trace: 'off'
+	},
+	webServer: {
+		command: 'npx vite build && node tests/e2e/support/start-test-server.js',
+		url: `http://localhost:${E2E_PORT}/healthz`,
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			PORT: String(E2E_PORT),
+			DATABASE_URL: E2E_DATABASE,
+			ORIGIN: `http://localhost:${E2E_PORT}`
+		}
+	}
 });

@@ -4,7 +4,13 @@
  * ADMIN_PASSWORD, or is asked for on the terminal.
  */
 import { createInterface } from 'node:readline/promises';
-import { createUser, findUserByUsername, setPassword, setRole, usernameProblem } from '../src/lib/server/auth/user';
+import {
+	createUser,
+	findUserByUsername,
+	setPassword,
+	setRole,
+	usernameProblem
+} from '../src/lib/server/auth/user';
 import { passwordProblem } from '../src/lib/server/auth/password';
 import { closeDb, getDb } from '../src/lib/server/db/client';
 
@@ -15,7 +21,9 @@ if (!username) {
 }
 const nameProblem = usernameProblem(username);
 if (nameProblem) {
-	console.error('Brugernavnet skal være 3–32 tegn: bogstaver, tal, punktum, bindestreg eller understreg.');
+	console.error(
+		'Brugernavnet skal være 3–32 tegn: bogstaver, tal, punktum, bindestreg eller understreg.'
+	);
 	process.exit(2);
 }
 
@@ -35,7 +43,11 @@ getDb();
 const password = await askPassword();
 const problem = passwordProblem(password, username);
 if (problem) {
-	console.error(problem === 'password_too_short' ? 'Adgangskoden skal være mindst 8 tegn.' : 'Adgangskoden er for nem at gætte. Vælg en anden.');
+	console.error(
+		problem === 'password_too_short'
+			? 'Adgangskoden skal være mindst 8 tegn.'
+			: 'Adgangskoden er for nem at gætte. Vælg en anden.'
+	);
 	process.exit(2);
 }
 const existing = findUserByUsername(username);

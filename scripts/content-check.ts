@@ -8,11 +8,16 @@ import { formatProblem } from '../src/lib/server/content/types';
 
 const root = resolve(process.argv[2] ?? 'content');
 const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
-const { locales, problems } = loadContent(root, { calloutLabels: () => labels, staticDir: resolve('static') });
+const { locales, problems } = loadContent(root, {
+	calloutLabels: () => labels,
+	staticDir: resolve('static')
+});
 
 let questions = 0;
 for (const track of Object.values(locales.da.tracks)) {
-	console.log(`\n${track.title} (${track.modules.length} moduler, LIX højst ${TRACK_RULES[track.id].maxLix})`);
+	console.log(
+		`\n${track.title} (${track.modules.length} moduler, LIX højst ${TRACK_RULES[track.id].maxLix})`
+	);
 	for (const mod of track.modules) {
 		questions += mod.questions.length;
 		const types = [...new Set(mod.questions.map((q) => q.type))].join('/');
@@ -22,7 +27,9 @@ for (const track of Object.values(locales.da.tracks)) {
 	}
 }
 const modules = locales.da.modules.size;
-console.log(`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`);
+console.log(
+	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`
+);
 
 if (problems.length > 0) {
 	console.error(`\n${problems.length} fejl i indholdet:`);

@@ -8,5 +8,7 @@ if (!existsSync('build/index.js') || process.env.REBUILD === '1') {
 }
 process.env.PORT ??= '3000';
 process.env.DATABASE_URL ??= 'data/sammen.db';
-console.log(`Sammen på nettet kører på http://localhost:${process.env.PORT} (database: ${process.env.DATABASE_URL})`);
+console.log(
+	`Sammen på nettet kører på http://localhost:${process.env.PORT} (database: ${process.env.DATABASE_URL})`
+);
 await import(new URL('../build/index.js', import.meta.url).href);

@@ -9,7 +9,11 @@ import { field } from '$lib/server/http/form';
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	return {
-		pending: listPendingProfessionals().map((u) => ({ id: u.id, username: u.username, createdAt: u.createdAt.toISOString() })),
+		pending: listPendingProfessionals().map((u) => ({
+			id: u.id,
+			username: u.username,
+			createdAt: u.createdAt.toISOString()
+		})),
 		usage: usageFigures()
 	};
 };

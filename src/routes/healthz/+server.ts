@@ -5,8 +5,14 @@ import { getDb } from '$lib/server/db/client';
 export const GET: RequestHandler = () => {
 	try {
 		getDb().$client.prepare('select 1').get();
-		return json({ status: 'ok', database: 'ok', uptimeSeconds: Math.round(process.uptime()) }, { headers: { 'Cache-Control': 'no-store' } });
+		return json(
+			{ status: 'ok', database: 'ok', uptimeSeconds: Math.round(process.uptime()) },
+			{ headers: { 'Cache-Control': 'no-store' } }
+		);
 	} catch {
-		return json({ status: 'error', database: 'unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+		return json(
+			{ status: 'error', database: 'unavailable' },
+			{ status: 503, headers: { 'Cache-Control': 'no-store' } }
+		);
 	}
 };

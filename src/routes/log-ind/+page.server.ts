@@ -16,12 +16,16 @@ export const actions: Actions = {
 		const username = field(form, 'username');
 		const password = rawField(form, 'password');
 		const values = { username };
-		if (!username || !password) return fail(400, { values, errors: { username: 'error_fields_missing' } });
+		if (!username || !password)
+			return fail(400, { values, errors: { username: 'error_fields_missing' } });
 
 		const result = await signIn(username, password, getClientAddress());
 		if (!result.ok && result.error === 'rate_limited') {
 			const minutes = Math.ceil(result.retryAfterSeconds / 60);
-			return fail(429, { values, errors: { username: { key: 'error_rate_limited', params: { minutes } } } });
+			return fail(429, {
+				values,
+				errors: { username: { key: 'error_rate_limited', params: { minutes } } }
+			});
 		}
 		if (!result.ok) return fail(400, { values, errors: { password: 'error_wrong_credentials' } });
 		startSession(cookies, url, result.user.id);

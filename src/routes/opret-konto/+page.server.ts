@@ -6,7 +6,11 @@ import { passwordProblem } from '$lib/server/auth/password';
 import { signupsByAddress } from '$lib/server/auth/rate-limit';
 import { startSession } from '$lib/server/auth/cookies';
 import { safeNextPath } from '$lib/server/auth/guards';
-import { readVisitResults, clearVisitResults, importVisitResults } from '$lib/server/learning/visit-results';
+import {
+	readVisitResults,
+	clearVisitResults,
+	importVisitResults
+} from '$lib/server/learning/visit-results';
 import type { FieldErrors } from '$lib/i18n';
 
 export const load: PageServerLoad = ({ locals, cookies, url }) => {
@@ -38,7 +42,12 @@ export const actions: Actions = {
 		const address = getClientAddress();
 		const wait = signupsByAddress.retryAfter(address);
 		if (wait > 0) {
-			return fail(429, { values, errors: { username: { key: 'error_too_many_signups', params: { minutes: Math.ceil(wait / 60) } } } });
+			return fail(429, {
+				values,
+				errors: {
+					username: { key: 'error_too_many_signups', params: { minutes: Math.ceil(wait / 60) } }
+				}
+			});
 		}
 		const created = await createUser({ username, password, role: role as SignupRole });
 		if (!created.ok) return fail(400, { values, errors: { username: 'error_username_taken' } });

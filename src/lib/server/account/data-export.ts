@@ -9,7 +9,16 @@ export function exportUserData(userId: string) {
 	if (!user) return null;
 	const attempts = db.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).all();
 	const answers = attempts.length
-		? db.select().from(attemptAnswers).where(inArray(attemptAnswers.attemptId, attempts.map((a) => a.id))).all()
+		? db
+				.select()
+				.from(attemptAnswers)
+				.where(
+					inArray(
+						attemptAnswers.attemptId,
+						attempts.map((a) => a.id)
+					)
+				)
+				.all()
 		: [];
 	return {
 		exportedAt: new Date().toISOString(),
@@ -27,7 +36,12 @@ export function exportUserData(userId: string) {
 			.from(sessions)
 			.where(eq(sessions.userId, userId))
 			.all(),
-		progress: db.select().from(moduleProgress).where(eq(moduleProgress.userId, userId)).all().map(({ userId: _, ...p }) => p),
+		progress: db
+			.select()
+			.from(moduleProgress)
+			.where(eq(moduleProgress.userId, userId))
+			.all()
+			.map(({ userId: _, ...p }) => p),
 		quizAttempts: attempts.map(({ userId: _, ...a }) => ({
 			...a,
 			answers: answers.filter((x) => x.attemptId === a.id).map(({ attemptId: __, ...x }) => x)

@@ -12,7 +12,10 @@ export function requireUser(event: Pick<RequestEvent, 'locals' | 'url'>): Sessio
 }
 
 /** The signed-in person with one of the roles; others get 404, as if the page did not exist. */
-export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...roles: Role[]): SessionUser {
+export function requireRole(
+	event: Pick<RequestEvent, 'locals' | 'url'>,
+	...roles: Role[]
+): SessionUser {
 	const user = requireUser(event);
 	if (!roles.includes(effectiveRole(user))) error(404, 'Not found');
 	return user;
@@ -20,6 +23,7 @@ export function requireRole(event: Pick<RequestEvent, 'locals' | 'url'>, ...role
 
 /** Only same-site relative paths are followed after sign-in. */
 export function safeNextPath(value: string | null | undefined, fallback = '/mig'): string {
-	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+		return fallback;
 	return value;
 }

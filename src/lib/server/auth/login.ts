@@ -11,7 +11,11 @@ export type LoginResult =
 // so response times do not reveal which usernames exist.
 let dummyHash: Promise<string> | null = null;
 
-export async function signIn(username: string, password: string, address: string): Promise<LoginResult> {
+export async function signIn(
+	username: string,
+	password: string,
+	address: string
+): Promise<LoginResult> {
 	const nameKey = usernameKey(username.trim());
 	const retryAfterSeconds = Math.max(
 		failedLoginsByUsername.retryAfter(nameKey),

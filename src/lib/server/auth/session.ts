@@ -31,7 +31,10 @@ export function hashSecret(secret: string): Uint8Array {
 }
 
 /** Creates a session; the token (id.secret) goes in the cookie, only the secret's hash is stored. */
-export function createSession(userId: string, now = new Date()): { session: Session; token: string } {
+export function createSession(
+	userId: string,
+	now = new Date()
+): { session: Session; token: string } {
 	const id = generateSecureRandomString();
 	const secret = generateSecureRandomString();
 	const session: Session = {

@@ -61,7 +61,13 @@ export async function createUser(input: {
 	const now = input.now ?? new Date();
 	const passwordHash = await hashPassword(input.password);
 	const db = getDb();
-	if (db.select({ id: users.id }).from(users).where(eq(users.usernameKey, usernameKey(username))).get()) {
+	if (
+		db
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.usernameKey, usernameKey(username)))
+			.get()
+	) {
 		return { ok: false, error: 'username_taken' };
 	}
 	try {

@@ -21,7 +21,8 @@ export function initContent(root = process.env.CONTENT_DIR ?? 'content'): Loaded
 	const loaded = loadContent(resolve(root), { calloutLabels, staticDir: resolve('static') });
 	if (loaded.problems.length > 0) {
 		throw new ContentError(
-			`Indholdet i ${root} har ${loaded.problems.length} fejl:\n` + loaded.problems.map(formatProblem).join('\n')
+			`Indholdet i ${root} har ${loaded.problems.length} fejl:\n` +
+				loaded.problems.map(formatProblem).join('\n')
 		);
 	}
 	library = loaded;

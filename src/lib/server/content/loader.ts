@@ -16,10 +16,21 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
-import type { ContentPage, ContentProblem, HelpPage, LocaleContent, Module, Question, Track } from './types';
+import type {
+	ContentPage,
+	ContentProblem,
+	HelpPage,
+	LocaleContent,
+	Module,
+	Question,
+	Track
+} from './types';
 
 /** The rules for the curriculum, per track. */
-export const TRACK_RULES: Record<TrackId, { minQuestions: number; maxLix: number; cards: boolean }> = {
+export const TRACK_RULES: Record<
+	TrackId,
+	{ minQuestions: number; maxLix: number; cards: boolean }
+> = {
 	unge: { minQuestions: 6, maxLix: 35, cards: true },
 	foraeldre: { minQuestions: 5, maxLix: 40, cards: false }
 };
@@ -59,7 +70,12 @@ function readText(path: string): string | null {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
-function loadPages(root: string, locale: ContentLocale, options: LoadOptions, problems: ContentProblem[]): Map<string, ContentPage> {
+function loadPages(
+	root: string,
+	locale: ContentLocale,
+	options: LoadOptions,
+	problems: ContentProblem[]
+): Map<string, ContentPage> {
 	const pages = new Map<string, ContentPage>();
 	const dir = join(root, locale, 'sider');
 	if (!existsSync(dir)) return pages;
@@ -73,7 +89,12 @@ function loadPages(root: string, locale: ContentLocale, options: LoadOptions, pr
 			continue;
 		}
 		const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
-		if (front) pages.set(entry.slice(0, -3), { name: entry.slice(0, -3), ...front, html: render(source.slice(fm[0].length)).html });
+		if (front)
+			pages.set(entry.slice(0, -3), {
+				name: entry.slice(0, -3),
+				...front,
+				html: render(source.slice(fm[0].length)).html
+			});
 	}
 	return pages;
 }
@@ -97,16 +118,26 @@ function toQuestion(q: QuestionSource): Question {
 	}
 }
 
-function checkQuizConsistency(questions: QuestionSource[], file: string, problems: ContentProblem[]) {
+function checkQuizConsistency(
+	questions: QuestionSource[],
+	file: string,
+	problems: ContentProblem[]
+) {
 	const seen = new Set<string>();
 	questions.forEach((q, i) => {
-		if (seen.has(q.id)) problems.push({ file, field: `questions.${i}.id`, message: `spørgsmåls-id "${q.id}" findes to gange` });
+		if (seen.has(q.id))
+			problems.push({
+				file,
+				field: `questions.${i}.id`,
+				message: `spørgsmåls-id "${q.id}" findes to gange`
+			});
 		seen.add(q.id);
 		const options = q.type === 'order' ? q.items : q.type === 'truefalse' ? [] : q.options;
 		const ids = new Set<string>();
 		options.forEach((o, j) => {
 			const field = `questions.${i}.${q.type === 'order' ? 'items' : 'options'}.${j}.id`;
-			if (ids.has(o.id)) problems.push({ file, field, message: `id "${o.id}" findes to gange i spørgsmålet` });
+			if (ids.has(o.id))
+				problems.push({ file, field, message: `id "${o.id}" findes to gange i spørgsmålet` });
 			ids.add(o.id);
 		});
 	});
@@ -129,18 +160,26 @@ function loadModule(
 	}
 	const fm = FRONT_MATTER.exec(lessonSource);
 	if (!fm) {
-		problems.push({ file: rel('lesson.md'), line: 1, message: 'front matter mangler (--- øverst i filen)' });
+		problems.push({
+			file: rel('lesson.md'),
+			line: 1,
+			message: 'front matter mangler (--- øverst i filen)'
+		});
 		return null;
 	}
 	const front = parseYaml(fm[1], lessonFrontMatterSchema, rel('lesson.md'), problems, 2);
 	const body = lessonSource.slice(fm[0].length);
 	if (/^#\s/m.test(body)) {
-		problems.push({ file: rel('lesson.md'), message: 'brug ikke #-overskrift i teksten; titlen kommer fra front matter' });
+		problems.push({
+			file: rel('lesson.md'),
+			message: 'brug ikke #-overskrift i teksten; titlen kommer fra front matter'
+		});
 	}
 
 	const quizSource = readText(join(dir, 'quiz.yaml'));
 	if (quizSource === null) problems.push({ file: rel('quiz.yaml'), message: 'filen mangler' });
-	const quiz = quizSource === null ? null : parseYaml(quizSource, quizSchema, rel('quiz.yaml'), problems);
+	const quiz =
+		quizSource === null ? null : parseYaml(quizSource, quizSchema, rel('quiz.yaml'), problems);
 	const rules = TRACK_RULES[track];
 	if (quiz) {
 		checkQuizConsistency(quiz.questions, rel('quiz.yaml'), problems);
@@ -154,19 +193,25 @@ function loadModule(
 	}
 
 	const teacherSource = readText(join(dir, 'teacher.md'));
-	if (teacherSource === null) problems.push({ file: rel('teacher.md'), message: 'lærervejledningen mangler' });
+	if (teacherSource === null)
+		problems.push({ file: rel('teacher.md'), message: 'lærervejledningen mangler' });
 	else {
 		const headings = [...teacherSource.matchAll(/^##\s+(.+?)\s*$/gm)].map((m) => m[1]);
 		const missing = TEACHER_SECTIONS.filter((s) => !headings.includes(s));
 		if (missing.length) {
-			problems.push({ file: rel('teacher.md'), message: `mangler afsnit: ${missing.map((s) => `## ${s}`).join(', ')}` });
+			problems.push({
+				file: rel('teacher.md'),
+				message: `mangler afsnit: ${missing.map((s) => `## ${s}`).join(', ')}`
+			});
 		}
 	}
 
 	let cards = null;
 	const cardsSource = readText(join(dir, 'cards.yaml'));
-	if (rules.cards && cardsSource === null) problems.push({ file: rel('cards.yaml'), message: 'samtalekortene mangler' });
-	if (cardsSource !== null) cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
+	if (rules.cards && cardsSource === null)
+		problems.push({ file: rel('cards.yaml'), message: 'samtalekortene mangler' });
+	if (cardsSource !== null)
+		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
 	const render = createMarkdownRenderer({
 		calloutLabels: options.calloutLabels(locale),
@@ -174,17 +219,26 @@ function loadModule(
 	});
 	const lesson = render(body);
 	for (const image of lesson.images) {
-		if (!image.alt) problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
-		const path = image.src.startsWith('/') ? join(options.staticDir ?? 'static', image.src) : join(dir, image.src);
+		if (!image.alt)
+			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
+		const path = image.src.startsWith('/')
+			? join(options.staticDir ?? 'static', image.src)
+			: join(dir, image.src);
 		if (/^https?:/.test(image.src)) {
-			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} skal ligge på vores egen server` });
+			problems.push({
+				file: rel('lesson.md'),
+				message: `billedet ${image.src} skal ligge på vores egen server`
+			});
 		} else if (!existsSync(path) || !IMAGE_FILE.test(path)) {
 			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} findes ikke` });
 		}
 	}
 	const readability = lix(body);
 	if (readability.lix > rules.maxLix) {
-		problems.push({ file: rel('lesson.md'), message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet` });
+		problems.push({
+			file: rel('lesson.md'),
+			message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet`
+		});
 	}
 	const teacher = teacherSource === null ? null : render(teacherSource);
 	if (!front || !quiz) return null;
@@ -206,7 +260,12 @@ function loadModule(
 	};
 }
 
-function loadHelp(root: string, locale: ContentLocale, options: LoadOptions, problems: ContentProblem[]): HelpPage | null {
+function loadHelp(
+	root: string,
+	locale: ContentLocale,
+	options: LoadOptions,
+	problems: ContentProblem[]
+): HelpPage | null {
 	const path = join(root, locale, 'hjaelp', 'help.yaml');
 	const source = readText(path);
 	if (source === null) return null;
@@ -221,7 +280,12 @@ function loadHelp(root: string, locale: ContentLocale, options: LoadOptions, pro
 		adviceHtml: render(s.advice).html,
 		services: s.services.flatMap((id, j) => {
 			const service = byId.get(id);
-			if (!service) problems.push({ file, field: `situations.${i}.services.${j}`, message: `ukendt tjeneste "${id}"` });
+			if (!service)
+				problems.push({
+					file,
+					field: `situations.${i}.services.${j}`,
+					message: `ukendt tjeneste "${id}"`
+				});
 			return service ? [service] : [];
 		})
 	}));
@@ -245,19 +309,30 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			if (source === null && locale === 'da') {
 				problems.push({ file: relative(process.cwd(), trackFile), message: 'filen mangler' });
 			}
-			const track = source === null ? null : parseYaml(source, trackSchema, relative(process.cwd(), trackFile), problems);
+			const track =
+				source === null
+					? null
+					: parseYaml(source, trackSchema, relative(process.cwd(), trackFile), problems);
 			const order = fallback ? fallback.modules.map((m) => m.slug) : (track?.modules ?? []);
 			if (locale === 'da' && existsSync(trackDir)) {
 				for (const entry of readdirSync(trackDir)) {
 					if (statSync(join(trackDir, entry)).isDirectory() && !order.includes(entry)) {
-						problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `modulet "${entry}" står ikke på listen` });
+						problems.push({
+							file: relative(process.cwd(), trackFile),
+							field: 'modules',
+							message: `modulet "${entry}" står ikke på listen`
+						});
 					}
 				}
 			}
 			const trackModules: Module[] = [];
 			for (const slug of order) {
 				if (RESERVED_SLUGS.has(slug)) {
-					problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `"${slug}" er reserveret og kan ikke bruges som slug` });
+					problems.push({
+						file: relative(process.cwd(), trackFile),
+						field: 'modules',
+						message: `"${slug}" er reserveret og kan ikke bruges som slug`
+					});
 					continue;
 				}
 				const translatedDir = join(trackDir, slug);
@@ -266,7 +341,12 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 					const loaded = loadModule(root, locale, trackId, slug, options, problems);
 					if (loaded) {
 						module = loaded.module;
-						allLinks.push(...loaded.links.map((href) => ({ file: relative(process.cwd(), join(loaded.dir, 'lesson.md')), href })));
+						allLinks.push(
+							...loaded.links.map((href) => ({
+								file: relative(process.cwd(), join(loaded.dir, 'lesson.md')),
+								href
+							}))
+						);
 					}
 				} else {
 					const danish = locales.da.modules.get(slug);
@@ -274,7 +354,11 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				}
 				if (!module) continue;
 				if (modules.has(slug)) {
-					problems.push({ file: relative(process.cwd(), trackFile), field: 'modules', message: `slug "${slug}" bruges i flere spor` });
+					problems.push({
+						file: relative(process.cwd(), trackFile),
+						field: 'modules',
+						message: `slug "${slug}" bruges i flere spor`
+					});
 					continue;
 				}
 				modules.set(slug, module);
@@ -288,16 +372,25 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				modules: trackModules
 			};
 		}
-		const help = loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
-		if (locale === 'da' && !help) problems.push({ file: join('content', 'da', 'hjaelp', 'help.yaml'), message: 'hjælpesiden mangler' });
+		const help =
+			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		if (locale === 'da' && !help)
+			problems.push({
+				file: join('content', 'da', 'hjaelp', 'help.yaml'),
+				message: 'hjælpesiden mangler'
+			});
 		const pages = loadPages(root, locale, options, problems);
-		if (locale !== 'da') for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
+		if (locale !== 'da')
+			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
 		locales[locale] = { tracks, modules, help, pages };
 	}
 
 	for (const { file, href } of allLinks) {
 		const internal = /^\/(unge|foraeldre)\/([^/#?]+)/.exec(href);
-		if (internal && !locales.da.tracks[internal[1] as TrackId].modules.some((m) => m.slug === internal[2])) {
+		if (
+			internal &&
+			!locales.da.tracks[internal[1] as TrackId].modules.some((m) => m.slug === internal[2])
+		) {
 			problems.push({ file, message: `linket ${href} peger på et modul, der ikke findes` });
 		} else if (/^http:\/\//.test(href)) {
 			problems.push({ file, message: `linket ${href} skal bruge https` });

@@ -27,10 +27,15 @@ interface CalloutToken extends Tokens.Generic {
 }
 
 const escapeHtml = (s: string) =>
-	s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+	s.replace(
+		/[&<>"']/g,
+		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!
+	);
 
 function calloutExtension(labels: Record<CalloutKind, string>): TokenizerAndRendererExtension {
-	const pattern = new RegExp(`^:::(${CALLOUT_KINDS.join('|')})(?:[ \\t]+([^\\n]*))?\\n([\\s\\S]*?)\\n:::[ \\t]*(?:\\n+|$)`);
+	const pattern = new RegExp(
+		`^:::(${CALLOUT_KINDS.join('|')})(?:[ \\t]+([^\\n]*))?\\n([\\s\\S]*?)\\n:::[ \\t]*(?:\\n+|$)`
+	);
 	return {
 		name: 'callout',
 		level: 'block',
@@ -58,7 +63,9 @@ function calloutExtension(labels: Record<CalloutKind, string>): TokenizerAndRend
 }
 
 /** A Markdown renderer with our call-out blocks; output is sanitised. */
-export function createMarkdownRenderer(options: MarkdownOptions): (markdown: string) => RenderedMarkdown {
+export function createMarkdownRenderer(
+	options: MarkdownOptions
+): (markdown: string) => RenderedMarkdown {
 	return (markdown) => {
 		const links: string[] = [];
 		const images: { src: string; alt: string }[] = [];

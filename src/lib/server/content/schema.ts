@@ -7,7 +7,8 @@ export { TRACKS, type TrackId } from '../../tracks';
 export const LOCALES = ['da', 'en'] as const;
 export type ContentLocale = (typeof LOCALES)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);
+const text = (max: number) =>
+	z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);
 const httpsUrl = z.url({ protocol: /^https$/, error: 'skal være en https-adresse' });
 const isoDate = z
 	.union([z.string(), z.date()])
@@ -23,7 +24,10 @@ export const lessonFrontMatterSchema = z.strictObject({
 	ages: z
 		.tuple([z.int().min(6).max(99), z.int().min(6).max(99)])
 		.refine(([a, b]) => a <= b, 'første alder skal være mindst lige så lav som anden'),
-	topics: z.array(z.string().regex(/^[a-zæøå0-9-]+$/, 'små bogstaver og bindestreg')).min(1).max(6),
+	topics: z
+		.array(z.string().regex(/^[a-zæøå0-9-]+$/, 'små bogstaver og bindestreg'))
+		.min(1)
+		.max(6),
 	passMark: z.int().min(1).max(100).default(80),
 	sources: z.array(sourceSchema).min(1, 'mindst én kilde'),
 	lastReviewed: isoDate
@@ -57,7 +61,10 @@ export const questionSchema = z.discriminatedUnion(
 				.array(optionSchema)
 				.min(2, 'mindst 2 svarmuligheder')
 				.max(6, 'højst 6 svarmuligheder')
-				.refine((o) => o.filter((x) => x.correct).length === 1, 'præcis én svarmulighed skal have correct: true')
+				.refine(
+					(o) => o.filter((x) => x.correct).length === 1,
+					'præcis én svarmulighed skal have correct: true'
+				)
 		}),
 		z.strictObject({
 			...questionBase,
@@ -105,7 +112,9 @@ export const trackSchema = z.strictObject({
 const contactSchema = z.strictObject({
 	kind: z.enum(['phone', 'chat', 'web', 'sms', 'email']),
 	label: text(120),
-	href: z.string().regex(/^(https:\/\/|tel:|sms:|mailto:)/, 'skal starte med https://, tel:, sms: eller mailto:')
+	href: z
+		.string()
+		.regex(/^(https:\/\/|tel:|sms:|mailto:)/, 'skal starte med https://, tel:, sms: eller mailto:')
 });
 
 export const helpSchema = z.strictObject({
@@ -113,7 +122,14 @@ export const helpSchema = z.strictObject({
 	intro: text(2000),
 	lastChecked: isoDate,
 	emergency: z
-		.array(z.strictObject({ name: text(80), text: text(300), href: z.string().regex(/^tel:/), label: text(60) }))
+		.array(
+			z.strictObject({
+				name: text(80),
+				text: text(300),
+				href: z.string().regex(/^tel:/),
+				label: text(60)
+			})
+		)
 		.min(1),
 	services: z
 		.array(

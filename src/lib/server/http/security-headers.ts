@@ -10,9 +10,13 @@ export function securityHeaders(url: URL): [string, string][] {
 		['X-Frame-Options', 'DENY'],
 		['Cross-Origin-Opener-Policy', 'same-origin'],
 		['Cross-Origin-Resource-Policy', 'same-origin'],
-		['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'],
+		[
+			'Permissions-Policy',
+			'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()'
+		],
 		['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"]
 	];
-	if (url.protocol === 'https:') headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
+	if (url.protocol === 'https:')
+		headers.push(['Strict-Transport-Security', 'max-age=31536000; includeSubDomains']);
 	return headers;
 }

@@ -30,7 +30,8 @@ export interface AttemptGrade {
 	results: QuestionResult[];
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: string[], b: string[]) =>
+	a.length === b.length && a.every((x) => b.includes(x));
 
 export function isAnswerCorrect(question: Question, answer: Answer): boolean {
 	const correct = question.options.filter((o) => o.correct).map((o) => o.id);
@@ -41,12 +42,21 @@ export function isAnswerCorrect(question: Question, answer: Answer): boolean {
 		case 'multiple':
 			return new Set(answer).size === answer.length && sameSet(answer, correct);
 		case 'order':
-			return answer.length === question.options.length && answer.every((id, i) => question.options[i].id === id);
+			return (
+				answer.length === question.options.length &&
+				answer.every((id, i) => question.options[i].id === id)
+			);
 	}
 }
 
 function optionFeedback(o: QuizOption, answer: Answer): OptionFeedback {
-	return { id: o.id, text: o.text, feedback: o.feedback, correct: o.correct, chosen: answer.includes(o.id) };
+	return {
+		id: o.id,
+		text: o.text,
+		feedback: o.feedback,
+		correct: o.correct,
+		chosen: answer.includes(o.id)
+	};
 }
 
 export function gradeQuestion(question: Question, answer: Answer): QuestionResult {
@@ -71,9 +81,18 @@ export function scorePercent(correctCount: number, questionCount: number): numbe
 }
 
 /** Grades a whole attempt; a question without an answer counts as wrong. */
-export function gradeAttempt(module: Pick<Module, 'questions' | 'passMark'>, answers: Record<string, Answer>): AttemptGrade {
+export function gradeAttempt(
+	module: Pick<Module, 'questions' | 'passMark'>,
+	answers: Record<string, Answer>
+): AttemptGrade {
 	const results = module.questions.map((q) => gradeQuestion(q, answers[q.id] ?? []));
 	const correctCount = results.filter((r) => r.correct).length;
 	const score = scorePercent(correctCount, results.length);
-	return { correctCount, questionCount: results.length, score, passed: score >= module.passMark, results };
+	return {
+		correctCount,
+		questionCount: results.length,
+		score,
+		passed: score >= module.passMark,
+		results
+	};
 }

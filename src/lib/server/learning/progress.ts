@@ -60,7 +60,14 @@ export function recordAttempt(
 			.get();
 		if (grade.results?.length) {
 			tx.insert(attemptAnswers)
-				.values(grade.results.map((r) => ({ attemptId: attempt.id, questionId: r.questionId, answer: r.answer, correct: r.correct })))
+				.values(
+					grade.results.map((r) => ({
+						attemptId: attempt.id,
+						questionId: r.questionId,
+						answer: r.answer,
+						correct: r.correct
+					}))
+				)
 				.run();
 		}
 		tx.insert(moduleProgress)
@@ -78,7 +85,9 @@ export function recordAttempt(
 				set: {
 					attempts: sql`${moduleProgress.attempts} + 1`,
 					bestScore: sql`max(coalesce(${moduleProgress.bestScore}, 0), ${grade.score})`,
-					completedAt: grade.passed ? sql`coalesce(${moduleProgress.completedAt}, ${now.getTime()})` : sql`${moduleProgress.completedAt}`,
+					completedAt: grade.passed
+						? sql`coalesce(${moduleProgress.completedAt}, ${now.getTime()})`
+						: sql`${moduleProgress.completedAt}`,
 					lastOpenedAt: now
 				}
 			})
@@ -110,18 +119,35 @@ export interface TrackProgress {
 	completedAt: Date | null;
 }
 
-export function trackProgress(modules: Module[], progress: Map<string, ModuleProgress>): TrackProgress {
+export function trackProgress(
+	modules: Module[],
+	progress: Map<string, ModuleProgress>
+): TrackProgress {
 	const done = modules.filter((mod) => statusOf(progress.get(mod.slug)) === 'completed');
 	const inProgress = modules
 		.filter((mod) => statusOf(progress.get(mod.slug)) === 'in_progress')
-		.sort((a, b) => progress.get(b.slug)!.lastOpenedAt.getTime() - progress.get(a.slug)!.lastOpenedAt.getTime());
+		.sort(
+			(a, b) =>
+				progress.get(b.slug)!.lastOpenedAt.getTime() - progress.get(a.slug)!.lastOpenedAt.getTime()
+		);
 	const complete = modules.length > 0 && done.length === modules.length;
 	const completedAt = complete
 		? new Date(Math.max(...done.map((mod) => progress.get(mod.slug)!.completedAt!.getTime())))
 		: null;
-	return { done: done.length, total: modules.length, complete, resume: inProgress[0] ?? null, completedAt };
+	return {
+		done: done.length,
+		total: modules.length,
+		complete,
+		resume: inProgress[0] ?? null,
+		completedAt
+	};
 }
 
 export function attemptsFor(userId: string) {
-	return getDb().select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(desc(quizAttempts.createdAt)).all();
+	return getDb()
+		.select()
+		.from(quizAttempts)
+		.where(eq(quizAttempts.userId, userId))
+		.orderBy(desc(quizAttempts.createdAt))
+		.all();
 }

@@ -84,15 +84,28 @@ export function quizView(module: Pick<Module, 'questions'>, nonce: string): Quiz
 export type AnswerProblem = { questionIndex: number; kind: 'unanswered' | 'order'; count: number };
 
 /** Turns the posted form back into option ids for one question. */
-export function readQuestionAnswer(question: Question, form: FormData, nonce: string): Answer | 'unanswered' | 'order' {
-	const byToken = new Map(question.options.map((o) => [optionToken(nonce, question.id, o.id), o.id]));
+export function readQuestionAnswer(
+	question: Question,
+	form: FormData,
+	nonce: string
+): Answer | 'unanswered' | 'order' {
+	const byToken = new Map(
+		question.options.map((o) => [optionToken(nonce, question.id, o.id), o.id])
+	);
 	if (question.type === 'order') {
-		const positions = question.options.map((o) => Number(form.get(`q-${question.id}-${optionToken(nonce, question.id, o.id)}`)));
+		const positions = question.options.map((o) =>
+			Number(form.get(`q-${question.id}-${optionToken(nonce, question.id, o.id)}`))
+		);
 		if (positions.every((p) => !p)) return 'unanswered';
 		const n = question.options.length;
-		const valid = positions.every((p) => Number.isInteger(p) && p >= 1 && p <= n) && new Set(positions).size === n;
+		const valid =
+			positions.every((p) => Number.isInteger(p) && p >= 1 && p <= n) &&
+			new Set(positions).size === n;
 		if (!valid) return 'order';
-		return question.options.map((o, i) => ({ id: o.id, p: positions[i] })).sort((a, b) => a.p - b.p).map((x) => x.id);
+		return question.options
+			.map((o, i) => ({ id: o.id, p: positions[i] }))
+			.sort((a, b) => a.p - b.p)
+			.map((x) => x.id);
 	}
 	const chosen = form
 		.getAll(`q-${question.id}`)

@@ -2,13 +2,24 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Module } from '../content/types';
 import type { SessionUser } from '../auth/user';
 import { gradeAttempt, gradeQuestion, type AttemptGrade, type QuestionResult } from './grading';
-import { isNonce, postedSelections, readAttemptAnswers, readQuestionAnswer, type AnswerProblem } from './quiz-form';
+import {
+	isNonce,
+	postedSelections,
+	readAttemptAnswers,
+	readQuestionAnswer,
+	type AnswerProblem
+} from './quiz-form';
 import { recordAttempt } from './progress';
 import { addVisitResult } from './visit-results';
 
 export type SubmitOutcome =
 	| { ok: true; grade: AttemptGrade; saved: boolean }
-	| { ok: false; nonce: string | null; selections: Record<string, string[]>; problems: AnswerProblem[] };
+	| {
+			ok: false;
+			nonce: string | null;
+			selections: Record<string, string[]>;
+			problems: AnswerProblem[];
+	  };
 
 /**
  * Grades a posted quiz. A signed-in person's attempt is stored with its answers; a
@@ -22,7 +33,8 @@ export function submitQuiz(
 	const nonce = String(form.get('nonce') ?? '');
 	if (!isNonce(nonce)) return { ok: false, nonce: null, selections: {}, problems: [] };
 	const { answers, problems } = readAttemptAnswers(module, form, nonce);
-	if (problems.length > 0) return { ok: false, nonce, selections: postedSelections(form), problems };
+	if (problems.length > 0)
+		return { ok: false, nonce, selections: postedSelections(form), problems };
 	const grade = gradeAttempt(module, answers);
 	if (who.user) {
 		recordAttempt(who.user.id, module.slug, grade);
@@ -38,7 +50,10 @@ export function submitQuiz(
 }
 
 /** Feedback on one question at a time (the step-by-step quiz with JavaScript). */
-export function checkQuestion(module: Module, form: FormData): QuestionResult | 'unanswered' | 'order' | null {
+export function checkQuestion(
+	module: Module,
+	form: FormData
+): QuestionResult | 'unanswered' | 'order' | null {
 	const nonce = String(form.get('nonce') ?? '');
 	const question = module.questions.find((q) => q.id === form.get('question'));
 	if (!question || !isNonce(nonce)) return null;

@@ -24,7 +24,9 @@ function sign(payload: string): string {
 }
 
 export function encodeVisitResults(results: VisitResult[]): string {
-	const payload = Buffer.from(JSON.stringify(results.map((r) => [r.slug, r.correct, r.total, r.at]))).toString('base64url');
+	const payload = Buffer.from(
+		JSON.stringify(results.map((r) => [r.slug, r.correct, r.total, r.at]))
+	).toString('base64url');
 	return `${payload}.${sign(payload)}`;
 }
 
@@ -36,7 +38,12 @@ export function decodeVisitResults(value: string | undefined): VisitResult[] {
 	const given = Buffer.from(signature);
 	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return [];
 	try {
-		const rows = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [string, number, number, number][];
+		const rows = JSON.parse(Buffer.from(payload, 'base64url').toString()) as [
+			string,
+			number,
+			number,
+			number
+		][];
 		return rows.map(([slug, correct, total, at]) => ({ slug, correct, total, at }));
 	} catch {
 		return [];
@@ -67,7 +74,8 @@ export function importVisitResults(userId: string, results: VisitResult[]): numb
 	let imported = 0;
 	for (const r of results) {
 		const module = modules.get(r.slug);
-		if (!module || r.total !== module.questions.length || r.correct < 0 || r.correct > r.total) continue;
+		if (!module || r.total !== module.questions.length || r.correct < 0 || r.correct > r.total)
+			continue;
 		const score = scorePercent(r.correct, r.total);
 		recordAttempt(
 			userId,

@@ -48,7 +48,11 @@ export const load: PageServerLoad = ({ params, locals }) => {
 export const actions: Actions = {
 	svar: async ({ params, request, locals, cookies, url }) => {
 		const module = moduleOr404(params.track, params.modul);
-		const outcome = submitQuiz(module, await request.formData(), { user: locals.user, cookies, url });
+		const outcome = submitQuiz(module, await request.formData(), {
+			user: locals.user,
+			cookies,
+			url
+		});
 		if (!outcome.ok) {
 			// The same nonce renders the same shuffle, so the person's choices stay where they were.
 			return fail(400, {

@@ -1,0 +1,132 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { E2E_DATABASE } from '../../../playwright.config';
+
+export const PASSWORD = 'lang sætning om en blå cykel';
+
+let counter = 0;
+/** A username no other test uses (the database lives for the whole run). */
+export function uniqueName(prefix: string): string {
+	counter++;
+	return `${prefix}${Date.now().toString(36)}${counter}`.slice(0, 32);
+}
+
+export type Role = 'youth' | 'parent' | 'professional';
+const ROLE_LABEL: Record<Role, string> = {
+	youth: 'Ung',
+	parent: 'Forælder',
+	professional: 'Fagperson'
+};
+
+export async function signUp(
+	page: Page,
+	role: Role,
+	username = uniqueName(role.slice(0, 3)),
+	password = PASSWORD
+) {
+	await page.goto('/opret-konto');
+	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
+	await page.getByLabel('Brugernavn').fill(username);
+	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Opret konto' }).click();
+	await expect(page).toHaveURL(/\/mig$/);
+	return username;
+}
+
+export async function signIn(page: Page, username: string, password = PASSWORD) {
+	await page.goto('/log-ind');
+	await page.getByLabel('Brugernavn').fill(username);
+	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Log ind' }).click();
+	// Done when the page moved on (signed in) or shows why not.
+	await Promise.race([
+		page.waitForURL((url) => url.pathname !== '/log-ind'),
+		page.getByRole('alert').waitFor()
+	]);
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Log ud' }).first().click();
+	await expect(page).toHaveURL(/\/log-ind\?logget-ud/);
+}
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export async function expectNoAxeViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const summary = results.violations.map(
+		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
+	);
+	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** Read-only view of the end-to-end database, to check what was stored. */
+export function openTestDatabase() {
+	return new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
+}
+
+export function createAdmin(username: string, password = PASSWORD) {
+	execFileSync('npx', ['tsx', 'scripts/admin-create.ts', username], {
+		env: { ...process.env, DATABASE_URL: E2E_DATABASE, ADMIN_PASSWORD: password },
+		stdio: 'pipe'
+	});
+}
+
+interface QuizQuestion {
+	id: string;
+	type: 'single' | 'multiple' | 'truefalse' | 'order';
+	options?: { text: string; correct?: boolean }[];
+	items?: { text: string }[];
+	answer?: boolean;
+}
+
+export function readQuiz(track: string, slug: string): QuizQuestion[] {
+	return parse(readFileSync(`content/da/${track}/${slug}/quiz.yaml`, 'utf8')).questions;
+}
+
+/**
+ * Fills in a module's quiz. `wrong` lists question indexes to answer wrongly. With
+ * `stepwise`, uses the one-question-at-a-time mode that JavaScript enables.
+ */
+export async function answerQuiz(
+	page: Page,
+	track: string,
+	slug: string,
+	opts: { wrong?: number[]; stepwise?: boolean } = {}
+) {
+	const questions = readQuiz(track, slug);
+	for (const [i, q] of questions.entries()) {
+		const fieldset = page.locator('fieldset.question').nth(i);
+		const wrong = opts.wrong?.includes(i) ?? false;
+		if (q.type === 'truefalse') {
+			await fieldset.getByLabel(q.answer !== wrong ? 'Sandt' : 'Falsk', { exact: true }).check();
+		} else if (q.type === 'order') {
+			const items = q.items!;
+			for (const [k, item] of items.entries()) {
+				const position = wrong ? ((k + 1) % items.length) + 1 : k + 1;
+				await fieldset.getByLabel(item.text, { exact: true }).selectOption(String(position));
+			}
+		} else {
+			const options = q.options!;
+			const chosen = wrong
+				? options.filter((o) => !o.correct).slice(0, 1)
+				: options.filter((o) => o.correct);
+			for (const o of chosen) await fieldset.getByLabel(o.text, { exact: true }).check();
+		}
+		if (opts.stepwise) {
+			await fieldset.getByRole('button', { name: 'Tjek mit svar' }).click();
+			await expect(
+				fieldset.getByText(wrong ? 'Ikke helt' : 'Rigtigt', { exact: true })
+			).toBeVisible();
+			if (i < questions.length - 1)
+				await fieldset.getByRole('button', { name: 'Næste spørgsmål' }).click();
+		}
+	}
+	await page.getByRole('button', { name: 'Se mit resultat' }).click();
+	await expect(page.getByRole('heading', { name: 'Dit resultat' })).toBeVisible();
+	return questions.length;
+}
