@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { loadContent } from './loader';
+import { formatProblem } from './types';
+
+const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
+let root: string;
+
+function write(path: string, text: string) {
+	mkdirSync(dirname(join(root, path)), { recursive: true });
+	writeFileSync(join(root, path), text);
+}
+
+const lesson = (title: string, body = 'Det her er en kort tekst. Den er let at læse.') =>
+	`---\ntitle: ${title}\nsummary: Kort om emnet.\nminutes: 5\nages: [10, 18]\ntopics: [test]\nsources:\n  - title: Kilde\n    url: https://example.org/kilde\nlastReviewed: 2026-11-25\n---\n${body}\n`;
+
+const question = (id: string) => ({
+	id,
+	type: 'single',
+	prompt: 'Hvad gør du?',
+	options: [
+		{ id: 'a', text: 'Det rigtige', correct: true, feedback: 'Godt.' },
+		{ id: 'b', text: 'Det forkerte', feedback: 'Ikke godt.' }
+	],
+	explanation: 'Derfor.'
+});
+const quiz = (n: number) => stringify({ questions: Array.from({ length: n }, (_, i) => question(`q${i}`)) });
+const teacher = ['Formål', 'Lektionsplan (45 minutter)', 'Spørgsmål til samtale', 'Hvis en elev fortæller om noget', 'Kilder']
+	.map((h) => `## ${h}\n\nTekst.\n`)
+	.join('\n');
+const cards = stringify({ summary: 'Dit barn lærte noget.', questions: ['Et?', 'To?', 'Tre?'], tip: 'Lyt.' });
+
+function validTree() {
+	write('da/unge/track.yaml', stringify({ title: 'Unge', intro: 'Hej.', modules: ['et-modul'] }));
+	write('da/unge/et-modul/lesson.md', lesson('Et modul', 'Det her er en kort tekst. Se også [den her side](/foraeldre/for-voksne).'));
+	write('da/unge/et-modul/quiz.yaml', quiz(6));
+	write('da/unge/et-modul/teacher.md', teacher);
+	write('da/unge/et-modul/cards.yaml', cards);
+	write('da/foraeldre/track.yaml', stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne'] }));
+	write('da/foraeldre/for-voksne/lesson.md', lesson('For voksne'));
+	write('da/foraeldre/for-voksne/quiz.yaml', quiz(5));
+	write('da/foraeldre/for-voksne/teacher.md', teacher);
+	write(
+		'da/hjaelp/help.yaml',
+		stringify({
+			title: 'Få hjælp',
+			intro: 'Hjælp.',
+			lastChecked: '2026-11-25',
+			emergency: [{ name: 'Alarm 112', text: 'Fare.', href: 'tel:112', label: 'Ring 112' }],
+			services: [
+				{
+					id: 'politi',
+					name: 'Politiet',
+					helpsWith: 'Anmeldelser.',
+					forWhom: 'Alle',
+					anonymous: false,
+					contact: [{ kind: 'phone', label: '114', href: 'tel:114' }],
+					source: { title: 'politi.dk', url: 'https://politi.dk' }
+				}
+			],
+			situations: [{ id: 'trusler', title: 'Trusler', advice: 'Ring.', services: ['politi'] }]
+		})
+	);
+}
+
+const load = () => loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
+const messages = () => load().problems.map(formatProblem);
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'content-'));
+	validTree();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('loadContent', () => {
+	it('loads a valid tree with tracks, modules, questions and help', () => {
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.da.tracks.unge.modules.map((m) => m.slug)).toEqual(['et-modul']);
+		expect(locales.da.modules.get('et-modul')!.questions).toHaveLength(6);
+		expect(locales.da.help!.situations[0].services[0].name).toBe('Politiet');
+	});
+
+	it('falls back to Danish per module when a translation is missing, and says so', () => {
+		write('en/unge/et-modul/lesson.md', lesson('A module'));
+		write('en/unge/et-modul/quiz.yaml', quiz(6));
+		write('en/unge/et-modul/teacher.md', teacher);
+		write('en/unge/et-modul/cards.yaml', cards);
+		const { locales } = load();
+		expect(locales.en.modules.get('et-modul')).toMatchObject({ title: 'A module', translated: true });
+		expect(locales.en.modules.get('for-voksne')).toMatchObject({ title: 'For voksne', translated: false });
+	});
+
+	it('names file, line and field for a front-matter error', () => {
+		write('da/unge/et-modul/lesson.md', lesson('Et modul').replace('minutes: 5', 'minutes: fem'));
+		expect(messages()).toContainEqual(expect.stringMatching(/content-.*et-modul\/lesson\.md:4 \[minutes\]: /));
+	});
+
+	it('names the question and option of a quiz error', () => {
+		const broken = { questions: [...Array.from({ length: 5 }, (_, i) => question(`q${i}`)), { ...question('q5'), options: [{ id: 'a', text: 'x', correct: true }, { id: 'b', text: 'y', feedback: 'z' }] }] };
+		write('da/unge/et-modul/quiz.yaml', stringify(broken));
+		expect(messages()).toContainEqual(expect.stringMatching(/quiz\.yaml:\d+ \[questions\.5\.options\.0\.feedback\]/));
+	});
+
+	it('checks quiz consistency: one correct answer, unique ids, enough ordering items and questions', () => {
+		const q = question('q0');
+		const noCorrect = { ...q, options: q.options.map((o) => ({ ...o, correct: false })) };
+		const order = { id: 'raekke', type: 'order', prompt: 'Ordn', items: [{ id: 'a', text: 'A', feedback: 'A' }, { id: 'b', text: 'B', feedback: 'B' }], explanation: 'E' };
+		write('da/unge/et-modul/quiz.yaml', stringify({ questions: [noCorrect, q, order] }));
+		const found = messages().join('\n');
+		expect(found).toContain('præcis én svarmulighed skal have correct: true');
+		expect(found).toContain('mindst 3 punkter at ordne');
+	});
+
+	it('refuses links to modules that do not exist and images without alt text', () => {
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', 'Se [her](/unge/findes-ikke).\n\n![](billede.svg)'));
+		const found = messages().join('\n');
+		expect(found).toContain('linket /unge/findes-ikke peger på et modul, der ikke findes');
+		expect(found).toContain('billedet billede.svg mangler alt-tekst');
+		expect(found).toContain('billedet billede.svg findes ikke');
+	});
+
+	it('requires teacher notes sections and conversation cards for youth modules', () => {
+		rmSync(join(root, 'da/unge/et-modul/cards.yaml'));
+		write('da/unge/et-modul/teacher.md', '## Formål\n\nTekst.');
+		const found = messages().join('\n');
+		expect(found).toContain('samtalekortene mangler');
+		expect(found).toContain('mangler afsnit: ## Lektionsplan (45 minutter)');
+	});
+
+	it('fails a lesson that is too hard to read for its track', () => {
+		const hard = 'Kommunikationsplatformenes algoritmebaserede anbefalingssystemer prioriterer engagementsmaksimerende indholdstyper uforholdsmæssigt, hvilket medfører eksponeringsrisici.';
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', hard));
+		expect(messages().join('\n')).toMatch(/LIX \d+(\.\d)? er over grænsen 35/);
+	});
+
+	it('finds modules missing from the track list and duplicate slugs', () => {
+		write('da/unge/glemt/lesson.md', lesson('Glemt'));
+		write('da/foraeldre/track.yaml', stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne', 'et-modul'] }));
+		const found = messages().join('\n');
+		expect(found).toContain('modulet "glemt" står ikke på listen');
+		expect(found).toContain('filen mangler');
+	});
+});

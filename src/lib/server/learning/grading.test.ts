@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../content/types';
+import { gradeAttempt, gradeQuestion, isAnswerCorrect } from './grading';
+
+const option = (id: string, correct = false) => ({ id, text: `tekst ${id}`, feedback: `fordi ${id}`, correct });
+const single: Question = { id: 's', type: 'single', prompt: 'p', explanation: 'e', options: [option('a', true), option('b'), option('c')] };
+const multiple: Question = { id: 'm', type: 'multiple', prompt: 'p', explanation: 'e', options: [option('a', true), option('b', true), option('c')] };
+const truefalse: Question = { id: 't', type: 'truefalse', prompt: 'p', explanation: 'e', options: [option('true'), option('false', true)] };
+const order: Question = { id: 'o', type: 'order', prompt: 'p', explanation: 'e', options: [option('x', true), option('y', true), option('z', true)] };
+
+describe('isAnswerCorrect', () => {
+	it('single choice and true/false: only the one right option', () => {
+		expect(isAnswerCorrect(single, ['a'])).toBe(true);
+		expect(isAnswerCorrect(single, ['b'])).toBe(false);
+		expect(isAnswerCorrect(single, ['a', 'b'])).toBe(false);
+		expect(isAnswerCorrect(truefalse, ['false'])).toBe(true);
+		expect(isAnswerCorrect(truefalse, ['true'])).toBe(false);
+	});
+	it('multiple choice: exactly the right set; a partial or padded answer is wrong', () => {
+		expect(isAnswerCorrect(multiple, ['b', 'a'])).toBe(true);
+		expect(isAnswerCorrect(multiple, ['a'])).toBe(false);
+		expect(isAnswerCorrect(multiple, ['a', 'b', 'c'])).toBe(false);
+		expect(isAnswerCorrect(multiple, ['a', 'a'])).toBe(false);
+	});
+	it('ordering: only the exact order', () => {
+		expect(isAnswerCorrect(order, ['x', 'y', 'z'])).toBe(true);
+		expect(isAnswerCorrect(order, ['y', 'x', 'z'])).toBe(false);
+		expect(isAnswerCorrect(order, ['x', 'y'])).toBe(false);
+	});
+});
+
+describe('gradeQuestion feedback', () => {
+	it('single choice shows the chosen option and the right one, each with its feedback', () => {
+		const result = gradeQuestion(single, ['b']);
+		expect(result.options.map((o) => [o.id, o.chosen, o.correct, o.feedback])).toEqual([
+			['a', false, true, 'fordi a'],
+			['b', true, false, 'fordi b']
+		]);
+	});
+	it('multiple choice explains every option', () => {
+		expect(gradeQuestion(multiple, ['a']).options).toHaveLength(3);
+	});
+});
+
+describe('gradeAttempt', () => {
+	const module = { questions: [single, multiple, truefalse, order, { ...single, id: 's2' }], passMark: 80 };
+	it('scores the share right and passes at the pass mark', () => {
+		const grade = gradeAttempt(module, { s: ['a'], m: ['a', 'b'], t: ['false'], o: ['x', 'y', 'z'], s2: ['b'] });
+		expect(grade).toMatchObject({ correctCount: 4, questionCount: 5, score: 80, passed: true });
+	});
+	it('fails below the pass mark and counts a missing answer as wrong', () => {
+		const grade = gradeAttempt(module, { s: ['a'], m: ['a'], t: ['false'], o: ['x', 'y', 'z'] });
+		expect(grade).toMatchObject({ correctCount: 3, score: 60, passed: false });
+		expect(grade.results.find((r) => r.questionId === 's2')!.correct).toBe(false);
+	});
+});

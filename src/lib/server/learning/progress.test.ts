@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../db/test-db';
+import { createUser } from '../auth/user';
+import type { Module } from '../content/types';
+import { moduleProgressFor, progressByModule, recordAttempt, recordModuleOpened, statusOf, trackProgress } from './progress';
+
+let userId: string;
+beforeEach(async () => {
+	useTestDatabase();
+	const created = await createUser({ username: 'elev', password: 'x'.repeat(8), role: 'youth' });
+	if (!created.ok) throw new Error();
+	userId = created.user.id;
+});
+
+const attempt = (score: number, passed: boolean) => ({
+	correctCount: score / 20,
+	questionCount: 5,
+	score,
+	passed,
+	results: [{ questionId: 'q1', answer: ['a'], correct: passed }]
+});
+
+describe('progress', () => {
+	it('goes from not started to in progress to completed, keeping the best score', () => {
+		expect(statusOf(moduleProgressFor(userId, 'm'))).toBe('not_started');
+		recordModuleOpened(userId, 'm', new Date('2026-01-01'));
+		expect(statusOf(moduleProgressFor(userId, 'm'))).toBe('in_progress');
+		recordAttempt(userId, 'm', attempt(40, false), { now: new Date('2026-01-02') });
+		recordAttempt(userId, 'm', attempt(100, true), { now: new Date('2026-01-03') });
+		recordAttempt(userId, 'm', attempt(60, false), { now: new Date('2026-01-04') });
+		const p = moduleProgressFor(userId, 'm')!;
+		expect(p).toMatchObject({ attempts: 3, bestScore: 100, completedAt: new Date('2026-01-03'), firstOpenedAt: new Date('2026-01-01') });
+		expect(statusOf(p)).toBe('completed');
+	});
+
+	it('summarises a track: done, total, where to resume, when completed', () => {
+		const mod = (slug: string) => ({ slug }) as Module;
+		const modules = [mod('a'), mod('b'), mod('c')];
+		recordAttempt(userId, 'a', attempt(100, true), { now: new Date('2026-02-01') });
+		recordModuleOpened(userId, 'c', new Date('2026-02-02'));
+		recordModuleOpened(userId, 'b', new Date('2026-02-03'));
+		let summary = trackProgress(modules, progressByModule(userId));
+		expect(summary).toMatchObject({ done: 1, total: 3, complete: false, completedAt: null });
+		expect(summary.resume?.slug).toBe('b');
+		recordAttempt(userId, 'b', attempt(80, true), { now: new Date('2026-02-04') });
+		recordAttempt(userId, 'c', attempt(100, true), { now: new Date('2026-02-05') });
+		summary = trackProgress(modules, progressByModule(userId));
+		expect(summary).toMatchObject({ done: 3, complete: true, completedAt: new Date('2026-02-05'), resume: null });
+	});
+});
