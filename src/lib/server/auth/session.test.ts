@@ -19,7 +19,15 @@ function addUser(id: string) {
 	const now = new Date();
 	useDb()
 		.insert(users)
-		.values({ id, username: id, usernameKey: id, passwordHash: 'x', role: 'youth', createdAt: now, lastActiveAt: now })
+		.values({
+			id,
+			username: id,
+			usernameKey: id,
+			passwordHash: 'x',
+			role: 'youth',
+			createdAt: now,
+			lastActiveAt: now
+		})
 		.run();
 }
 let db: ReturnType<typeof useTestDatabase>;
@@ -40,7 +48,10 @@ describe('session tokens', () => {
 	it('store only the SHA-256 of the secret', () => {
 		const { session, token } = createSession('u1');
 		const secret = token.split('.')[1];
-		const row = db.$client.prepare('select * from sessions where id = ?').get(session.id) as Record<string, unknown>;
+		const row = db.$client.prepare('select * from sessions where id = ?').get(session.id) as Record<
+			string,
+			unknown
+		>;
 		expect(Buffer.from(row.secret_hash as Buffer)).toEqual(Buffer.from(hashSecret(secret)));
 		expect(JSON.stringify(row)).not.toContain(secret);
 	});
@@ -58,8 +69,12 @@ describe('validateSessionToken', () => {
 	it('deletes an expired session', () => {
 		const start = new Date('2026-01-01T00:00:00Z');
 		const { token, session } = createSession('u1', start);
-		expect(validateSessionToken(token, new Date(start.getTime() + SESSION_SLIDING_MS + 1))).toBeNull();
-		expect(db.$client.prepare('select count(*) n from sessions where id = ?').get(session.id)).toEqual({ n: 0 });
+		expect(
+			validateSessionToken(token, new Date(start.getTime() + SESSION_SLIDING_MS + 1))
+		).toBeNull();
+		expect(
+			db.$client.prepare('select count(*) n from sessions where id = ?').get(session.id)
+		).toEqual({ n: 0 });
 	});
 
 	it('slides the expiry when less than half is left, never past the absolute lifetime', () => {
@@ -68,12 +83,21 @@ describe('validateSessionToken', () => {
 		const early = validateSessionToken(token, new Date(start.getTime() + 5 * DAY))!;
 		expect(early.expiresAt.getTime()).toBe(start.getTime() + SESSION_SLIDING_MS);
 		const later = new Date(start.getTime() + 20 * DAY);
-		expect(validateSessionToken(token, later)!.expiresAt.getTime()).toBe(later.getTime() + SESSION_SLIDING_MS);
+		expect(validateSessionToken(token, later)!.expiresAt.getTime()).toBe(
+			later.getTime() + SESSION_SLIDING_MS
+		);
 
 		const absoluteEnd = start.getTime() + SESSION_ABSOLUTE_MS;
-		const nearEnd = { id: 'x', userId: 'u1', createdAt: start, expiresAt: new Date(absoluteEnd - 2 * DAY) };
+		const nearEnd = {
+			id: 'x',
+			userId: 'u1',
+			createdAt: start,
+			expiresAt: new Date(absoluteEnd - 2 * DAY)
+		};
 		expect(renewedExpiry(nearEnd, new Date(absoluteEnd - 3 * DAY))?.getTime()).toBe(absoluteEnd);
-		expect(renewedExpiry({ ...nearEnd, expiresAt: new Date(absoluteEnd) }, new Date(absoluteEnd - DAY))).toBeNull();
+		expect(
+			renewedExpiry({ ...nearEnd, expiresAt: new Date(absoluteEnd) }, new Date(absoluteEnd - DAY))
+		).toBeNull();
 	});
 });
 

@@ -31,13 +31,21 @@ describe('usernameProblem', () => {
 
 describe('accounts', () => {
 	it('keeps usernames unique regardless of case', async () => {
-		expect((await createUser({ username: 'Emma', password: 'x'.repeat(8), role: 'youth' })).ok).toBe(true);
-		expect(await createUser({ username: 'EMMA', password: 'y'.repeat(8), role: 'parent' })).toEqual({ ok: false, error: 'username_taken' });
+		expect(
+			(await createUser({ username: 'Emma', password: 'x'.repeat(8), role: 'youth' })).ok
+		).toBe(true);
+		expect(await createUser({ username: 'EMMA', password: 'y'.repeat(8), role: 'parent' })).toEqual(
+			{ ok: false, error: 'username_taken' }
+		);
 		expect(findUserByUsername('emma')?.username).toBe('Emma');
 	});
 
 	it('makes a professional pending until approved, acting as a parent meanwhile', async () => {
-		const created = await createUser({ username: 'laerer', password: 'x'.repeat(8), role: 'professional' });
+		const created = await createUser({
+			username: 'laerer',
+			password: 'x'.repeat(8),
+			role: 'professional'
+		});
 		if (!created.ok) throw new Error();
 		expect(created.user.pending).toBe(true);
 		expect(effectiveRole(created.user)).toBe('parent');
@@ -48,7 +56,11 @@ describe('accounts', () => {
 	});
 
 	it('ends every session when the role changes', async () => {
-		const created = await createUser({ username: 'skifter', password: 'x'.repeat(8), role: 'professional' });
+		const created = await createUser({
+			username: 'skifter',
+			password: 'x'.repeat(8),
+			role: 'professional'
+		});
 		if (!created.ok) throw new Error();
 		const { token } = createSession(created.user.id);
 		setRole(created.user.id, 'parent');
@@ -56,14 +68,30 @@ describe('accounts', () => {
 	});
 
 	it('deletes every row that belongs to the account', async () => {
-		const created = await createUser({ username: 'sletmig', password: 'x'.repeat(8), role: 'youth' });
+		const created = await createUser({
+			username: 'sletmig',
+			password: 'x'.repeat(8),
+			role: 'youth'
+		});
 		if (!created.ok) throw new Error();
 		const id = created.user.id;
 		createSession(id);
-		recordAttempt(id, 'modul', { correctCount: 1, questionCount: 1, score: 100, passed: true, results: [{ questionId: 'q', answer: ['a'], correct: true }] });
+		recordAttempt(id, 'modul', {
+			correctCount: 1,
+			questionCount: 1,
+			score: 100,
+			passed: true,
+			results: [{ questionId: 'q', answer: ['a'], correct: true }]
+		});
 		deleteUser(id);
 		const sqlite = getDb().$client;
-		for (const table of ['users', 'sessions', 'module_progress', 'quiz_attempts', 'attempt_answers']) {
+		for (const table of [
+			'users',
+			'sessions',
+			'module_progress',
+			'quiz_attempts',
+			'attempt_answers'
+		]) {
 			expect(sqlite.prepare(`select count(*) n from ${table}`).get(), table).toEqual({ n: 0 });
 		}
 	});

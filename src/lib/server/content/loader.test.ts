@@ -27,19 +27,36 @@ const question = (id: string) => ({
 	],
 	explanation: 'Derfor.'
 });
-const quiz = (n: number) => stringify({ questions: Array.from({ length: n }, (_, i) => question(`q${i}`)) });
-const teacher = ['Formål', 'Lektionsplan (45 minutter)', 'Spørgsmål til samtale', 'Hvis en elev fortæller om noget', 'Kilder']
+const quiz = (n: number) =>
+	stringify({ questions: Array.from({ length: n }, (_, i) => question(`q${i}`)) });
+const teacher = [
+	'Formål',
+	'Lektionsplan (45 minutter)',
+	'Spørgsmål til samtale',
+	'Hvis en elev fortæller om noget',
+	'Kilder'
+]
 	.map((h) => `## ${h}\n\nTekst.\n`)
 	.join('\n');
-const cards = stringify({ summary: 'Dit barn lærte noget.', questions: ['Et?', 'To?', 'Tre?'], tip: 'Lyt.' });
+const cards = stringify({
+	summary: 'Dit barn lærte noget.',
+	questions: ['Et?', 'To?', 'Tre?'],
+	tip: 'Lyt.'
+});
 
 function validTree() {
 	write('da/unge/track.yaml', stringify({ title: 'Unge', intro: 'Hej.', modules: ['et-modul'] }));
-	write('da/unge/et-modul/lesson.md', lesson('Et modul', 'Det her er en kort tekst. Se også [den her side](/foraeldre/for-voksne).'));
+	write(
+		'da/unge/et-modul/lesson.md',
+		lesson('Et modul', 'Det her er en kort tekst. Se også [den her side](/foraeldre/for-voksne).')
+	);
 	write('da/unge/et-modul/quiz.yaml', quiz(6));
 	write('da/unge/et-modul/teacher.md', teacher);
 	write('da/unge/et-modul/cards.yaml', cards);
-	write('da/foraeldre/track.yaml', stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne'] }));
+	write(
+		'da/foraeldre/track.yaml',
+		stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne'] })
+	);
 	write('da/foraeldre/for-voksne/lesson.md', lesson('For voksne'));
 	write('da/foraeldre/for-voksne/quiz.yaml', quiz(5));
 	write('da/foraeldre/for-voksne/teacher.md', teacher);
@@ -66,7 +83,8 @@ function validTree() {
 	);
 }
 
-const load = () => loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
+const load = () =>
+	loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
 const messages = () => load().problems.map(formatProblem);
 
 beforeEach(() => {
@@ -90,25 +108,55 @@ describe('loadContent', () => {
 		write('en/unge/et-modul/teacher.md', teacher);
 		write('en/unge/et-modul/cards.yaml', cards);
 		const { locales } = load();
-		expect(locales.en.modules.get('et-modul')).toMatchObject({ title: 'A module', translated: true });
-		expect(locales.en.modules.get('for-voksne')).toMatchObject({ title: 'For voksne', translated: false });
+		expect(locales.en.modules.get('et-modul')).toMatchObject({
+			title: 'A module',
+			translated: true
+		});
+		expect(locales.en.modules.get('for-voksne')).toMatchObject({
+			title: 'For voksne',
+			translated: false
+		});
 	});
 
 	it('names file, line and field for a front-matter error', () => {
 		write('da/unge/et-modul/lesson.md', lesson('Et modul').replace('minutes: 5', 'minutes: fem'));
-		expect(messages()).toContainEqual(expect.stringMatching(/content-.*et-modul\/lesson\.md:4 \[minutes\]: /));
+		expect(messages()).toContainEqual(
+			expect.stringMatching(/content-.*et-modul\/lesson\.md:4 \[minutes\]: /)
+		);
 	});
 
 	it('names the question and option of a quiz error', () => {
-		const broken = { questions: [...Array.from({ length: 5 }, (_, i) => question(`q${i}`)), { ...question('q5'), options: [{ id: 'a', text: 'x', correct: true }, { id: 'b', text: 'y', feedback: 'z' }] }] };
+		const broken = {
+			questions: [
+				...Array.from({ length: 5 }, (_, i) => question(`q${i}`)),
+				{
+					...question('q5'),
+					options: [
+						{ id: 'a', text: 'x', correct: true },
+						{ id: 'b', text: 'y', feedback: 'z' }
+					]
+				}
+			]
+		};
 		write('da/unge/et-modul/quiz.yaml', stringify(broken));
-		expect(messages()).toContainEqual(expect.stringMatching(/quiz\.yaml:\d+ \[questions\.5\.options\.0\.feedback\]/));
+		expect(messages()).toContainEqual(
+			expect.stringMatching(/quiz\.yaml:\d+ \[questions\.5\.options\.0\.feedback\]/)
+		);
 	});
 
 	it('checks quiz consistency: one correct answer, unique ids, enough ordering items and questions', () => {
 		const q = question('q0');
 		const noCorrect = { ...q, options: q.options.map((o) => ({ ...o, correct: false })) };
-		const order = { id: 'raekke', type: 'order', prompt: 'Ordn', items: [{ id: 'a', text: 'A', feedback: 'A' }, { id: 'b', text: 'B', feedback: 'B' }], explanation: 'E' };
+		const order = {
+			id: 'raekke',
+			type: 'order',
+			prompt: 'Ordn',
+			items: [
+				{ id: 'a', text: 'A', feedback: 'A' },
+				{ id: 'b', text: 'B', feedback: 'B' }
+			],
+			explanation: 'E'
+		};
 		write('da/unge/et-modul/quiz.yaml', stringify({ questions: [noCorrect, q, order] }));
 		const found = messages().join('\n');
 		expect(found).toContain('præcis én svarmulighed skal have correct: true');
@@ -116,7 +164,10 @@ describe('loadContent', () => {
 	});
 
 	it('refuses links to modules that do not exist and images without alt text', () => {
-		write('da/unge/et-modul/lesson.md', lesson('Et modul', 'Se [her](/unge/findes-ikke).\n\n![](billede.svg)'));
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Se [her](/unge/findes-ikke).\n\n![](billede.svg)')
+		);
 		const found = messages().join('\n');
 		expect(found).toContain('linket /unge/findes-ikke peger på et modul, der ikke findes');
 		expect(found).toContain('billedet billede.svg mangler alt-tekst');
@@ -132,14 +183,18 @@ describe('loadContent', () => {
 	});
 
 	it('fails a lesson that is too hard to read for its track', () => {
-		const hard = 'Kommunikationsplatformenes algoritmebaserede anbefalingssystemer prioriterer engagementsmaksimerende indholdstyper uforholdsmæssigt, hvilket medfører eksponeringsrisici.';
+		const hard =
+			'Kommunikationsplatformenes algoritmebaserede anbefalingssystemer prioriterer engagementsmaksimerende indholdstyper uforholdsmæssigt, hvilket medfører eksponeringsrisici.';
 		write('da/unge/et-modul/lesson.md', lesson('Et modul', hard));
 		expect(messages().join('\n')).toMatch(/LIX \d+(\.\d)? er over grænsen 35/);
 	});
 
 	it('finds modules missing from the track list and duplicate slugs', () => {
 		write('da/unge/glemt/lesson.md', lesson('Glemt'));
-		write('da/foraeldre/track.yaml', stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne', 'et-modul'] }));
+		write(
+			'da/foraeldre/track.yaml',
+			stringify({ title: 'Forældre', intro: 'Hej.', modules: ['for-voksne', 'et-modul'] })
+		);
 		const found = messages().join('\n');
 		expect(found).toContain('modulet "glemt" står ikke på listen');
 		expect(found).toContain('filen mangler');

@@ -2,18 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from './markdown';
 
 const render = createMarkdownRenderer({
-	calloutLabels: { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' },
+	calloutLabels: {
+		tip: 'Tip',
+		advarsel: 'Pas på',
+		hjaelp: 'Få hjælp',
+		refleksion: 'Tænk over det'
+	},
 	imageBase: '/indhold/da/unge/modul'
 });
 
 describe('markdown', () => {
 	it('renders call-out blocks with a default or given title', () => {
-		const { html } = render(':::advarsel\nPas på **dig selv**.\n:::\n\n:::tip Godt at vide\nEt tip.\n:::');
-		expect(html).toContain('<aside class="callout callout-advarsel" aria-label="Pas på"><p class="callout-title">Pas på</p><p>Pas på <strong>dig selv</strong>.</p>');
+		const { html } = render(
+			':::advarsel\nPas på **dig selv**.\n:::\n\n:::tip Godt at vide\nEt tip.\n:::'
+		);
+		expect(html).toContain(
+			'<aside class="callout callout-advarsel" aria-label="Pas på"><p class="callout-title">Pas på</p><p>Pas på <strong>dig selv</strong>.</p>'
+		);
 		expect(html).toContain('<p class="callout-title">Godt at vide</p>');
 	});
 	it('sanitises scripts and event handlers away', () => {
-		const { html } = render('Hej <script>alert(1)</script><img src="x.png" alt="x" onerror="alert(1)"> [klik](javascript:alert(1))');
+		const { html } = render(
+			'Hej <script>alert(1)</script><img src="x.png" alt="x" onerror="alert(1)"> [klik](javascript:alert(1))'
+		);
 		expect(html).not.toMatch(/<script|onerror|javascript:/);
 	});
 	it('collects links and images and points module images at the image route', () => {

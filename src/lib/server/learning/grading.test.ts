@@ -2,11 +2,40 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '../content/types';
 import { gradeAttempt, gradeQuestion, isAnswerCorrect } from './grading';
 
-const option = (id: string, correct = false) => ({ id, text: `tekst ${id}`, feedback: `fordi ${id}`, correct });
-const single: Question = { id: 's', type: 'single', prompt: 'p', explanation: 'e', options: [option('a', true), option('b'), option('c')] };
-const multiple: Question = { id: 'm', type: 'multiple', prompt: 'p', explanation: 'e', options: [option('a', true), option('b', true), option('c')] };
-const truefalse: Question = { id: 't', type: 'truefalse', prompt: 'p', explanation: 'e', options: [option('true'), option('false', true)] };
-const order: Question = { id: 'o', type: 'order', prompt: 'p', explanation: 'e', options: [option('x', true), option('y', true), option('z', true)] };
+const option = (id: string, correct = false) => ({
+	id,
+	text: `tekst ${id}`,
+	feedback: `fordi ${id}`,
+	correct
+});
+const single: Question = {
+	id: 's',
+	type: 'single',
+	prompt: 'p',
+	explanation: 'e',
+	options: [option('a', true), option('b'), option('c')]
+};
+const multiple: Question = {
+	id: 'm',
+	type: 'multiple',
+	prompt: 'p',
+	explanation: 'e',
+	options: [option('a', true), option('b', true), option('c')]
+};
+const truefalse: Question = {
+	id: 't',
+	type: 'truefalse',
+	prompt: 'p',
+	explanation: 'e',
+	options: [option('true'), option('false', true)]
+};
+const order: Question = {
+	id: 'o',
+	type: 'order',
+	prompt: 'p',
+	explanation: 'e',
+	options: [option('x', true), option('y', true), option('z', true)]
+};
 
 describe('isAnswerCorrect', () => {
 	it('single choice and true/false: only the one right option', () => {
@@ -43,9 +72,18 @@ describe('gradeQuestion feedback', () => {
 });
 
 describe('gradeAttempt', () => {
-	const module = { questions: [single, multiple, truefalse, order, { ...single, id: 's2' }], passMark: 80 };
+	const module = {
+		questions: [single, multiple, truefalse, order, { ...single, id: 's2' }],
+		passMark: 80
+	};
 	it('scores the share right and passes at the pass mark', () => {
-		const grade = gradeAttempt(module, { s: ['a'], m: ['a', 'b'], t: ['false'], o: ['x', 'y', 'z'], s2: ['b'] });
+		const grade = gradeAttempt(module, {
+			s: ['a'],
+			m: ['a', 'b'],
+			t: ['false'],
+			o: ['x', 'y', 'z'],
+			s2: ['b']
+		});
 		expect(grade).toMatchObject({ correctCount: 4, questionCount: 5, score: 80, passed: true });
 	});
 	it('fails below the pass mark and counts a missing answer as wrong', () => {

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../db/test-db';
 import { createUser } from '../auth/user';
 import type { Module } from '../content/types';
-import { moduleProgressFor, progressByModule, recordAttempt, recordModuleOpened, statusOf, trackProgress } from './progress';
+import {
+	moduleProgressFor,
+	progressByModule,
+	recordAttempt,
+	recordModuleOpened,
+	statusOf,
+	trackProgress
+} from './progress';
 
 let userId: string;
 beforeEach(async () => {
@@ -29,7 +36,12 @@ describe('progress', () => {
 		recordAttempt(userId, 'm', attempt(100, true), { now: new Date('2026-01-03') });
 		recordAttempt(userId, 'm', attempt(60, false), { now: new Date('2026-01-04') });
 		const p = moduleProgressFor(userId, 'm')!;
-		expect(p).toMatchObject({ attempts: 3, bestScore: 100, completedAt: new Date('2026-01-03'), firstOpenedAt: new Date('2026-01-01') });
+		expect(p).toMatchObject({
+			attempts: 3,
+			bestScore: 100,
+			completedAt: new Date('2026-01-03'),
+			firstOpenedAt: new Date('2026-01-01')
+		});
 		expect(statusOf(p)).toBe('completed');
 	});
 
@@ -45,6 +57,11 @@ describe('progress', () => {
 		recordAttempt(userId, 'b', attempt(80, true), { now: new Date('2026-02-04') });
 		recordAttempt(userId, 'c', attempt(100, true), { now: new Date('2026-02-05') });
 		summary = trackProgress(modules, progressByModule(userId));
-		expect(summary).toMatchObject({ done: 3, complete: true, completedAt: new Date('2026-02-05'), resume: null });
+		expect(summary).toMatchObject({
+			done: 3,
+			complete: true,
+			completedAt: new Date('2026-02-05'),
+			resume: null
+		});
 	});
 });

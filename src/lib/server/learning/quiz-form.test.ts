@@ -4,11 +4,34 @@ import { forgetServerKeys } from './server-key';
 import type { Question } from '../content/types';
 import { newNonce, optionToken, quizView, readAttemptAnswers, shuffled } from './quiz-form';
 
-const option = (id: string, correct = false) => ({ id, text: `tekst ${id}`, feedback: `fordi ${id}`, correct });
+const option = (id: string, correct = false) => ({
+	id,
+	text: `tekst ${id}`,
+	feedback: `fordi ${id}`,
+	correct
+});
 const questions: Question[] = [
-	{ id: 'enkelt', type: 'single', prompt: 'p', explanation: 'e', options: ['a', 'b', 'c', 'd'].map((id) => option(id, id === 'a')) },
-	{ id: 'flere', type: 'multiple', prompt: 'p', explanation: 'e', options: ['a', 'b', 'c'].map((id) => option(id, id !== 'c')) },
-	{ id: 'raekke', type: 'order', prompt: 'p', explanation: 'e', options: ['x', 'y', 'z'].map((id) => option(id, true)) }
+	{
+		id: 'enkelt',
+		type: 'single',
+		prompt: 'p',
+		explanation: 'e',
+		options: ['a', 'b', 'c', 'd'].map((id) => option(id, id === 'a'))
+	},
+	{
+		id: 'flere',
+		type: 'multiple',
+		prompt: 'p',
+		explanation: 'e',
+		options: ['a', 'b', 'c'].map((id) => option(id, id !== 'c'))
+	},
+	{
+		id: 'raekke',
+		type: 'order',
+		prompt: 'p',
+		explanation: 'e',
+		options: ['x', 'y', 'z'].map((id) => option(id, true))
+	}
 ];
 
 beforeEach(() => {
@@ -33,7 +56,9 @@ describe('quizView', () => {
 		const json = JSON.stringify(view);
 		expect(json).not.toMatch(/correct|feedback|fordi/);
 		for (const [i, q] of view.questions.entries()) {
-			expect(q.options.map((o) => o.text).sort()).toEqual(questions[i].options.map((o) => o.text).sort());
+			expect(q.options.map((o) => o.text).sort()).toEqual(
+				questions[i].options.map((o) => o.text).sort()
+			);
 			for (const o of q.options) {
 				const original = questions[i].options.find((x) => x.text === o.text)!;
 				expect(o.token).toBe(optionToken(nonce, q.id, original.id));

@@ -15,7 +15,9 @@ describe('visit results cookie', () => {
 	});
 	it('ignores a value whose content was changed', () => {
 		const [payload, signature] = encodeVisitResults(results).split('.');
-		const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace('6,7', '7,7')).toString('base64url');
+		const forged = Buffer.from(
+			Buffer.from(payload, 'base64url').toString().replace('6,7', '7,7')
+		).toString('base64url');
 		expect(decodeVisitResults(`${forged}.${signature}`)).toEqual([]);
 		expect(decodeVisitResults('garbage')).toEqual([]);
 		expect(decodeVisitResults(undefined)).toEqual([]);
