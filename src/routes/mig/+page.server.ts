@@ -6,7 +6,10 @@ import { deleteUser, getUser } from '$lib/server/auth/user';
 import { verifyPassword } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
-import { rawField } from '$lib/server/http/form';
+import { field, rawField } from '$lib/server/http/form';
+import { effectiveRole } from '$lib/server/auth/user';
+import { createFamilyCode } from '$lib/server/family/family-links';
+import { actOnFamilyLink, enterFamilyCode, familySection } from '$lib/server/family/family-page';
 import { content } from '$lib/server/content/library';
 import { progressByModule, trackProgress } from '$lib/server/learning/progress';
 
@@ -24,10 +27,34 @@ export const load: PageServerLoad = (event) => {
 			resume: summary.resume && { slug: summary.resume.slug, title: summary.resume.title }
 		};
 	});
-	return { account: { username: user.username, role: user.role, pending: user.pending }, tracks };
+	return {
+		account: { username: user.username, role: user.role, pending: user.pending },
+		tracks,
+		family: familySection(user, getLocale())
+	};
 };
 
 export const actions: Actions = {
+	familieKode: (event) => {
+		const user = requireUser(event);
+		if (effectiveRole(user) !== 'youth') return fail(403, { familyChanged: false });
+		createFamilyCode(user.id);
+		return { familyCodeCreated: true };
+	},
+	familieTilknyt: async (event) => {
+		const user = requireUser(event);
+		return enterFamilyCode(
+			user,
+			field(await event.request.formData(), 'familyCode'),
+			event.getClientAddress()
+		);
+	},
+	familieBekraeft: async (event) =>
+		actOnFamilyLink(requireUser(event), field(await event.request.formData(), 'linkId'), 'confirm'),
+	familieAfvis: async (event) =>
+		actOnFamilyLink(requireUser(event), field(await event.request.formData(), 'linkId'), 'decline'),
+	familieAfslut: async (event) =>
+		actOnFamilyLink(requireUser(event), field(await event.request.formData(), 'linkId'), 'end'),
 	logUdAlle: (event) => {
 		const user = requireUser(event);
 		invalidateUserSessions(user.id);

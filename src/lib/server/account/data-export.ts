@@ -1,6 +1,15 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, or } from 'drizzle-orm';
 import { getDb } from '../db/client';
-import { attemptAnswers, moduleProgress, quizAttempts, sessions, users } from '../db/schema';
+import {
+	attemptAnswers,
+	cardTalks,
+	familyCodes,
+	familyLinks,
+	moduleProgress,
+	quizAttempts,
+	sessions,
+	users
+} from '../db/schema';
 
 /** Everything stored about a person, for "download my data" (GDPR art. 15 and 20). */
 export function exportUserData(userId: string) {
@@ -16,6 +25,23 @@ export function exportUserData(userId: string) {
 					inArray(
 						attemptAnswers.attemptId,
 						attempts.map((a) => a.id)
+					)
+				)
+				.all()
+		: [];
+	const links = db
+		.select()
+		.from(familyLinks)
+		.where(or(eq(familyLinks.youthId, userId), eq(familyLinks.parentId, userId)))
+		.all();
+	const talks = links.length
+		? db
+				.select()
+				.from(cardTalks)
+				.where(
+					inArray(
+						cardTalks.linkId,
+						links.map((l) => l.id)
 					)
 				)
 				.all()
@@ -45,6 +71,26 @@ export function exportUserData(userId: string) {
 		quizAttempts: attempts.map(({ userId: _, ...a }) => ({
 			...a,
 			answers: answers.filter((x) => x.attemptId === a.id).map(({ attemptId: __, ...x }) => x)
+		})),
+		familyCodes: db
+			.select({
+				createdAt: familyCodes.createdAt,
+				expiresAt: familyCodes.expiresAt,
+				usedAt: familyCodes.usedAt
+			})
+			.from(familyCodes)
+			.where(eq(familyCodes.youthId, userId))
+			.all(),
+		familyLinks: links.map((l) => ({
+			id: l.id,
+			you: l.youthId === userId ? 'youth' : 'parent',
+			status: l.status,
+			createdAt: l.createdAt,
+			decidedAt: l.decidedAt,
+			endedAt: l.endedAt,
+			cardsTalkedAbout: talks
+				.filter((t) => t.linkId === l.id)
+				.map(({ moduleSlug, talkedAt }) => ({ moduleSlug, talkedAt }))
 		}))
 	};
 }

@@ -44,7 +44,7 @@ const TEACHER_SECTIONS = [
 ];
 
 /** Paths that a module slug may not take, because routes own them. */
-const RESERVED_SLUGS = new Set(['bevis', 'track']);
+const RESERVED_SLUGS = new Set(['bevis', 'track', 'samtalekort']);
 const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
 
 export interface LoadOptions {

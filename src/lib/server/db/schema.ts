@@ -93,3 +93,45 @@ export const serverSettings = sqliteTable('server_settings', {
 		.notNull()
 		.default(sql`(unixepoch() * 1000)`)
 });
+
+/** A young person's one-time code that a parent enters to ask to follow along. */
+export const familyCodes = sqliteTable('family_codes', {
+	code: text('code').primaryKey(),
+	youthId: text('youth_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	createdAt: timestamp('created_at').notNull(),
+	expiresAt: timestamp('expires_at').notNull(),
+	usedAt: timestamp('used_at')
+});
+
+export const familyLinks = sqliteTable(
+	'family_links',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		youthId: text('youth_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		parentId: text('parent_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: ['requested', 'active', 'declined', 'ended'] }).notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		decidedAt: timestamp('decided_at'),
+		endedAt: timestamp('ended_at')
+	},
+	(t) => [index('family_links_youth').on(t.youthId), index('family_links_parent').on(t.parentId)]
+);
+
+/** A parent's note that a conversation card has been talked about with the child. */
+export const cardTalks = sqliteTable(
+	'card_talks',
+	{
+		linkId: integer('link_id')
+			.notNull()
+			.references(() => familyLinks.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		talkedAt: timestamp('talked_at').notNull()
+	},
+	(t) => [uniqueIndex('card_talks_link_module').on(t.linkId, t.moduleSlug)]
+);
