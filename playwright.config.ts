@@ -24,7 +24,7 @@ export default defineConfig({
 	fullyParallel: false,
 	forbidOnly: !!process.env.CI,
 	retries: 0,
-	timeout: 60_000,
+	timeout: 90_000,
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://localhost:${E2E_PORT}`,

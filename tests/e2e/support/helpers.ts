@@ -70,7 +70,7 @@ export function openTestDatabase() {
 }
 
 export function createAdmin(username: string, password = PASSWORD) {
-	execFileSync('npx', ['tsx', 'scripts/admin-create.ts', username], {
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/admin-create.ts', username], {
 		env: { ...process.env, DATABASE_URL: E2E_DATABASE, ADMIN_PASSWORD: password },
 		stdio: 'pipe'
 	});

@@ -137,8 +137,10 @@ export interface FamilyLinkSummary {
 const displayName = (u: { username: string; displayName: string | null }) =>
 	u.displayName ?? u.username;
 
-/** The young person's links that are waiting or active, with the parent's name. */
-export function linksOfYouth(youthId: string): FamilyLinkSummary[] {
+/** Links that are waiting or active, seen from one side, with the name of the person on the other. */
+function openLinks(side: 'youth' | 'parent', userId: string): FamilyLinkSummary[] {
+	const mine = side === 'youth' ? familyLinks.youthId : familyLinks.parentId;
+	const theirs = side === 'youth' ? familyLinks.parentId : familyLinks.youthId;
 	return getDb()
 		.select({
 			id: familyLinks.id,
@@ -148,10 +150,8 @@ export function linksOfYouth(youthId: string): FamilyLinkSummary[] {
 			displayName: users.displayName
 		})
 		.from(familyLinks)
-		.innerJoin(users, eq(users.id, familyLinks.parentId))
-		.where(
-			and(eq(familyLinks.youthId, youthId), inArray(familyLinks.status, ['requested', 'active']))
-		)
+		.innerJoin(users, eq(users.id, theirs))
+		.where(and(eq(mine, userId), inArray(familyLinks.status, ['requested', 'active'])))
 		.orderBy(desc(familyLinks.createdAt))
 		.all()
 		.map((r) => ({
@@ -162,30 +162,8 @@ export function linksOfYouth(youthId: string): FamilyLinkSummary[] {
 		}));
 }
 
-/** The parent's links that are waiting or active, with the child's name. */
-export function linksOfParent(parentId: string): FamilyLinkSummary[] {
-	return getDb()
-		.select({
-			id: familyLinks.id,
-			status: familyLinks.status,
-			createdAt: familyLinks.createdAt,
-			username: users.username,
-			displayName: users.displayName
-		})
-		.from(familyLinks)
-		.innerJoin(users, eq(users.id, familyLinks.youthId))
-		.where(
-			and(eq(familyLinks.parentId, parentId), inArray(familyLinks.status, ['requested', 'active']))
-		)
-		.orderBy(desc(familyLinks.createdAt))
-		.all()
-		.map((r) => ({
-			id: r.id,
-			status: r.status,
-			createdAt: r.createdAt,
-			otherName: displayName(r)
-		}));
-}
+export const linksOfYouth = (youthId: string) => openLinks('youth', youthId);
+export const linksOfParent = (parentId: string) => openLinks('parent', parentId);
 
 /** Exactly what a linked parent sees of a child, also shown to the child. */
 export function familyViewOfYouth(
