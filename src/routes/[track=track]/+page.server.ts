@@ -2,11 +2,13 @@ import type { PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { content } from '$lib/server/content/library';
 import { progressByModule, statusOf, trackProgress } from '$lib/server/learning/progress';
+import { pupilAssignments } from '$lib/server/classes/pupil-view';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const track = content(getLocale()).tracks[params.track];
 	const progress = locals.user ? progressByModule(locals.user.id) : new Map();
 	const summary = trackProgress(track.modules, progress);
+	const assigned = locals.user ? pupilAssignments(locals.user.id, progress, getLocale()) : [];
 	return {
 		track: { id: track.id, title: track.title, introHtml: track.introHtml },
 		modules: track.modules.map((mod) => ({
@@ -15,7 +17,10 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			summary: mod.summary,
 			minutes: mod.minutes,
 			status: statusOf(progress.get(mod.slug)),
-			bestScore: progress.get(mod.slug)?.bestScore ?? null
+			bestScore: progress.get(mod.slug)?.bestScore ?? null,
+			assignments: assigned
+				.filter((a) => a.slug === mod.slug)
+				.map((a) => ({ id: a.id, className: a.className, dueDate: a.dueDate, overdue: a.overdue }))
 		})),
 		signedIn: locals.user !== null,
 		progress: { done: summary.done, total: summary.total, complete: summary.complete },

@@ -7,7 +7,10 @@ import { safeNextPath } from '$lib/server/auth/guards';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('naeste')));
-	return { signedOut: url.searchParams.has('logget-ud') };
+	return {
+		signedOut: url.searchParams.has('logget-ud'),
+		passwordChanged: url.searchParams.has('ny-adgangskode')
+	};
 };
 
 export const actions: Actions = {

@@ -12,6 +12,8 @@ import { createFamilyCode } from '$lib/server/family/family-links';
 import { actOnFamilyLink, enterFamilyCode, familySection } from '$lib/server/family/family-page';
 import { content } from '$lib/server/content/library';
 import { progressByModule, trackProgress } from '$lib/server/learning/progress';
+import { pupilAssignments } from '$lib/server/classes/pupil-view';
+import { classesOfPupil, removeMember } from '$lib/server/classes/classes';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -30,11 +32,20 @@ export const load: PageServerLoad = (event) => {
 	return {
 		account: { username: user.username, role: user.role, pending: user.pending },
 		tracks,
-		family: familySection(user, getLocale())
+		family: familySection(user, getLocale()),
+		classes: classesOfPupil(user.id),
+		assignments: pupilAssignments(user.id, progress, getLocale()),
+		joinedClass: event.url.searchParams.get('klasse')
 	};
 };
 
 export const actions: Actions = {
+	forlad: async (event) => {
+		const user = requireUser(event);
+		if (!removeMember(field(await event.request.formData(), 'classId'), user.id))
+			return fail(404, { left: false });
+		return { left: true };
+	},
 	familieKode: (event) => {
 		const user = requireUser(event);
 		if (effectiveRole(user) !== 'youth') return fail(403, { familyChanged: false });

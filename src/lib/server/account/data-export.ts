@@ -72,6 +72,28 @@ export function exportUserData(userId: string) {
 			...a,
 			answers: answers.filter((x) => x.attemptId === a.id).map(({ attemptId: __, ...x }) => x)
 		})),
+		classMemberships: db
+			.select({
+				className: classes.name,
+				school: classes.school,
+				displayName: classMembers.displayName,
+				joinedAt: classMembers.joinedAt
+			})
+			.from(classMembers)
+			.innerJoin(classes, eq(classes.id, classMembers.classId))
+			.where(eq(classMembers.userId, userId))
+			.all(),
+		classesOwned: db
+			.select({
+				name: classes.name,
+				school: classes.school,
+				ageGroup: classes.ageGroup,
+				createdAt: classes.createdAt,
+				archivedAt: classes.archivedAt
+			})
+			.from(classes)
+			.where(eq(classes.ownerId, userId))
+			.all(),
 		familyCodes: db
 			.select({
 				createdAt: familyCodes.createdAt,

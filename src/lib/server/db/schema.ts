@@ -135,3 +135,72 @@ export const cardTalks = sqliteTable(
 	},
 	(t) => [uniqueIndex('card_talks_link_module').on(t.linkId, t.moduleSlug)]
 );
+
+export const classes = sqliteTable(
+	'classes',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		school: text('school').notNull(),
+		ageGroup: text('age_group').notNull(),
+		joinCode: text('join_code').notNull(),
+		joiningOpen: integer('joining_open', { mode: 'boolean' }).notNull().default(true),
+		createdAt: timestamp('created_at').notNull(),
+		archivedAt: timestamp('archived_at')
+	},
+	(t) => [
+		index('classes_owner').on(t.ownerId),
+		// A join code is unique among the classes that are still in use.
+		uniqueIndex('classes_active_join_code')
+			.on(t.joinCode)
+			.where(sql`archived_at is null`)
+	]
+);
+
+export const classMembers = sqliteTable(
+	'class_members',
+	{
+		classId: text('class_id')
+			.notNull()
+			.references(() => classes.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** The name the teacher sees in this class; the pupil's username until renamed. */
+		displayName: text('display_name').notNull(),
+		joinedAt: timestamp('joined_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('class_members_class_user').on(t.classId, t.userId),
+		index('class_members_user').on(t.userId)
+	]
+);
+
+export const assignments = sqliteTable(
+	'assignments',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		classId: text('class_id')
+			.notNull()
+			.references(() => classes.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		/** YYYY-MM-DD, the last day (Europe/Copenhagen), or null. */
+		dueDate: text('due_date'),
+		note: text('note'),
+		createdAt: timestamp('created_at').notNull()
+	},
+	(t) => [uniqueIndex('assignments_class_module').on(t.classId, t.moduleSlug)]
+);
+
+/** A one-time code a teacher gives a pupil who forgot the password; only its hash is kept. */
+export const passwordResetCodes = sqliteTable('password_reset_codes', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	codeHash: blob('code_hash', { mode: 'buffer' }).notNull(),
+	createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+	expiresAt: timestamp('expires_at').notNull()
+});

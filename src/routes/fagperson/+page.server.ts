@@ -1,0 +1,36 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireRole, requireUser } from '$lib/server/auth/guards';
+import { effectiveRole } from '$lib/server/auth/user';
+import { classesOf, createClass } from '$lib/server/classes/classes';
+import { readClassForm } from '$lib/server/classes/class-form';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireUser(event);
+	const role = effectiveRole(user);
+	if (role !== 'professional' && role !== 'admin') {
+		if (user.pending) return { pending: true, classes: [] };
+		error(404, 'Not found');
+	}
+	return {
+		pending: false,
+		classes: classesOf(user.id).map((c) => ({
+			id: c.id,
+			name: c.name,
+			school: c.school,
+			ageGroup: c.ageGroup,
+			pupils: c.pupils,
+			archived: c.archivedAt !== null
+		}))
+	};
+};
+
+export const actions: Actions = {
+	opret: async (event) => {
+		const user = requireRole(event, 'professional', 'admin');
+		const { values, errors } = readClassForm(await event.request.formData());
+		if (Object.keys(errors).length) return fail(400, { values, errors });
+		const created = createClass(user.id, values);
+		redirect(303, `/fagperson/klasser/${created.id}`);
+	}
+};

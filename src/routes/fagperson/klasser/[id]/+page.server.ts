@@ -1,0 +1,162 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { content } from '$lib/server/content/library';
+import { field } from '$lib/server/http/form';
+import { requireClassOwner } from '$lib/server/classes/guard';
+import {
+	archiveClass,
+	assignModule,
+	assignmentsOf,
+	isMember,
+	memberProgress,
+	membersOf,
+	newJoinCode,
+	removeAssignment,
+	removeMember,
+	renameMember,
+	setJoiningOpen
+} from '$lib/server/classes/classes';
+import { buildClassGrid, type GridSort } from '$lib/server/classes/grid';
+import { isValidDate } from '$lib/server/classes/due-date';
+import { createResetCode } from '$lib/server/classes/password-reset';
+import { qrDataUrl } from '$lib/server/classes/qr';
+
+export const load: PageServerLoad = async (event) => {
+	const classRow = requireClassOwner(event, event.params.id);
+	const library = content(getLocale());
+	const members = membersOf(classRow.id);
+	const assigned = assignmentsOf(classRow.id);
+	const sort: GridSort =
+		event.url.searchParams.get('sorter') === 'fremskridt' ? 'fremskridt' : 'navn';
+	const progress = memberProgress(
+		members.map((mem) => mem.userId),
+		assigned.map((a) => a.moduleSlug)
+	);
+	const joinUrl = `${event.url.origin}/klasse?kode=${classRow.joinCode}`;
+	return {
+		classInfo: {
+			id: classRow.id,
+			name: classRow.name,
+			school: classRow.school,
+			ageGroup: classRow.ageGroup,
+			joinCode: classRow.joinCode,
+			joiningOpen: classRow.joiningOpen,
+			archived: classRow.archivedAt !== null,
+			joinUrl,
+			qr: await qrDataUrl(joinUrl)
+		},
+		members: members.map((mem) => ({
+			userId: mem.userId,
+			displayName: mem.displayName,
+			username: mem.username
+		})),
+		assignments: assigned.map((a) => {
+			const mod = library.modules.get(a.moduleSlug);
+			return {
+				id: a.id,
+				slug: a.moduleSlug,
+				track: mod?.track ?? 'unge',
+				title: mod?.title ?? a.moduleSlug,
+				dueDate: a.dueDate,
+				note: a.note,
+				teacherHtml: mod?.teacherHtml ?? ''
+			};
+		}),
+		grid: buildClassGrid(members, assigned, progress, sort),
+		sort,
+		moduleChoices: Object.values(library.tracks).map((t) => ({
+			track: t.title,
+			modules: t.modules.map((mod) => ({ slug: mod.slug, title: mod.title }))
+		}))
+	};
+};
+
+/** Every action starts with the owner check; member actions also check membership. */
+async function ownerForm(event: RequestEvent) {
+	const classRow = requireClassOwner(event, event.params.id);
+	return { classRow, form: await event.request.formData() };
+}
+
+async function memberAction(event: RequestEvent) {
+	const { classRow, form } = await ownerForm(event);
+	const userId = field(form, 'userId');
+	return { classRow, form, userId, ok: isMember(classRow.id, userId) };
+}
+
+export const actions: Actions = {
+	nyKode: async (event) => {
+		const { classRow } = await ownerForm(event);
+		newJoinCode(classRow.id);
+		return { done: 'new_code' };
+	},
+	adgang: async (event) => {
+		const { classRow, form } = await ownerForm(event);
+		setJoiningOpen(classRow.id, field(form, 'open') === 'ja');
+		return { done: field(form, 'open') === 'ja' ? 'joining_opened' : 'joining_closed' };
+	},
+	arkiver: async (event) => {
+		const { classRow } = await ownerForm(event);
+		archiveClass(classRow.id);
+		return { done: 'archived' };
+	},
+	tildel: async (event) => {
+		const { classRow, form } = await ownerForm(event);
+		const values = {
+			moduleSlug: field(form, 'moduleSlug'),
+			dueDate: field(form, 'dueDate'),
+			note: field(form, 'note')
+		};
+		const errors: Record<string, string | { key: string; params: Record<string, unknown> }> = {};
+		if (!content('da').modules.has(values.moduleSlug))
+			errors.moduleSlug = 'error_assignment_module';
+		if (values.dueDate && !isValidDate(values.dueDate)) errors.dueDate = 'error_assignment_date';
+		if (values.note.length > 300) errors.note = { key: 'error_too_long', params: { max: 300 } };
+		if (Object.keys(errors).length) return fail(400, { assignment: { values, errors } });
+		assignModule(classRow.id, {
+			moduleSlug: values.moduleSlug,
+			dueDate: values.dueDate || null,
+			note: values.note || null
+		});
+		return { done: 'assigned' };
+	},
+	fjernOpgave: async (event) => {
+		const { classRow, form } = await ownerForm(event);
+		if (!removeAssignment(classRow.id, Number(field(form, 'assignmentId'))))
+			return fail(404, { done: null });
+		return { done: 'assignment_removed' };
+	},
+	omdoeb: async (event) => {
+		const { classRow, form, userId, ok } = await memberAction(event);
+		if (!ok) return fail(404, { done: null });
+		const displayName = field(form, 'displayName');
+		if (!displayName || displayName.length > 40)
+			return fail(400, {
+				rename: {
+					userId,
+					value: displayName,
+					error: displayName ? 'error_display_name_long' : 'error_display_name_missing'
+				}
+			});
+		renameMember(classRow.id, userId, displayName);
+		return { done: 'renamed' };
+	},
+	fjernElev: async (event) => {
+		const { classRow, userId, ok } = await memberAction(event);
+		if (!ok) return fail(404, { done: null });
+		removeMember(classRow.id, userId);
+		return { done: 'pupil_removed' };
+	},
+	nulstil: async (event) => {
+		const { classRow, userId, ok } = await memberAction(event);
+		if (!ok) return fail(404, { done: null });
+		const member = membersOf(classRow.id).find((mem) => mem.userId === userId)!;
+		return {
+			reset: {
+				name: member.displayName,
+				username: member.username,
+				code: createResetCode(userId, event.locals.user!.id)
+			}
+		};
+	}
+};
