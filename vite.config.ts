@@ -1,17 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [
-		paraglideVitePlugin({
-			project: './project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'baseLocale'],
-			cookieName: 'sprog'
-		}),
-		sveltekit()
-	],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
 	test: {
 		expect: { requireAssertions: true },
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -3,7 +3,11 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db/client';
 import { initContent } from '$lib/server/content/library';
-import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import {
+	SESSION_COOKIE,
+	deleteExpiredSessions,
+	validateSessionToken
+} from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { getUser, markActive, toSessionUser } from '$lib/server/auth/user';
 import { securityHeaders } from '$lib/server/http/security-headers';
@@ -13,6 +17,9 @@ export const init: ServerInit = () => {
 	getDb();
 	initContent();
 	installShutdownHandlers();
+	deleteExpiredSessions();
+	// Expired sessions are refused anyway; this only keeps the table small.
+	setInterval(() => deleteExpiredSessions(), 24 * 60 * 60 * 1000).unref();
 };
 
 const locale: Handle = ({ event, resolve }) =>
@@ -48,6 +55,9 @@ const headers: Handle = async ({ event, resolve }) => {
 	securityHeaders(event.url).forEach(([name, value]) => {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	});
+	// Personal pages must not come back from a shared computer's cache after signing out.
+	if (event.locals.user && !response.headers.has('Cache-Control'))
+		response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 

@@ -48,7 +48,7 @@ test.describe('accounts', () => {
 		await page.getByLabel('Brugernavn').fill(taken.toUpperCase());
 		await page.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
 		await page.getByRole('button', { name: 'Opret konto' }).click();
-		await expect(page.getByRole('alert')).toContainText('Brugernavnet er taget.');
+		await expect(page.getByRole('alert')).toContainText('Brugernavnet er allerede i brug.');
 		await expect(page.getByLabel('Brugernavn')).toHaveValue(taken.toUpperCase());
 	});
 
@@ -72,7 +72,7 @@ test.describe('accounts', () => {
 		}
 		await signIn(page, username);
 		await expect(page.getByRole('alert')).toContainText(
-			/For mange forkerte forsøg\. Vent \d+ minutter/
+			/For mange forkerte forsøg\. Prøv igen om lidt \(højst \d+ min\.\)/
 		);
 		await expect(page).toHaveURL(/\/log-ind/);
 		// Even the right password is refused while the limit lasts, with HTTP 429 to a plain form post.

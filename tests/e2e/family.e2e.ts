@@ -36,7 +36,7 @@ test.describe('family link', () => {
 		await expect(youth.getByText(`${parentName} vil følge med i dine moduler.`)).toBeVisible();
 		await youth.getByRole('button', { name: `Ja, ${parentName} må følge med` }).click();
 		await expect(
-			youth.getByRole('button', { name: `Stop ${parentName} i at følge med` })
+			youth.getByRole('button', { name: `Stop forbindelsen til ${parentName}` })
 		).toBeVisible();
 
 		await parent.goto('/mig');
@@ -61,7 +61,7 @@ test.describe('family link', () => {
 		await parentJs.goto('/mig');
 		await expectNoAxeViolations(parentJs);
 
-		await youth.getByRole('button', { name: `Stop ${parentName} i at følge med` }).click();
+		await youth.getByRole('button', { name: `Stop forbindelsen til ${parentName}` }).click();
 		await expect(youth.getByRole('status')).toContainText('Forbindelsen er stoppet.');
 		const after = await parent.goto(childUrl);
 		expect(after!.status()).toBe(404);

@@ -7,7 +7,8 @@ import { verifyPassword } from '$lib/server/auth/password';
 import { invalidateUserSessions } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/auth/cookies';
 import { field, rawField } from '$lib/server/http/form';
-import { effectiveRole } from '$lib/server/auth/user';
+import { effectiveRole, usernameKey } from '$lib/server/auth/user';
+import { failedLoginsByUsername } from '$lib/server/auth/rate-limit';
 import { createFamilyCode } from '$lib/server/family/family-links';
 import { actOnFamilyLink, enterFamilyCode, familySection } from '$lib/server/family/family-page';
 import { content } from '$lib/server/content/library';
@@ -75,8 +76,17 @@ export const actions: Actions = {
 	slet: async (event) => {
 		const user = requireUser(event);
 		const password = rawField(await event.request.formData(), 'deletePassword');
+		const key = usernameKey(user.username);
+		const wait = failedLoginsByUsername.retryAfter(key);
+		if (wait > 0)
+			return fail(429, {
+				errors: {
+					deletePassword: { key: 'error_rate_limited', params: { minutes: Math.ceil(wait / 60) } }
+				}
+			});
 		const row = getUser(user.id);
 		if (!row || !(await verifyPassword(row.passwordHash, password))) {
+			failedLoginsByUsername.hit(key);
 			return fail(400, { errors: { deletePassword: 'error_wrong_password' } });
 		}
 		deleteUser(user.id);

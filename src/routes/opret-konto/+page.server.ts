@@ -54,7 +54,7 @@ export const actions: Actions = {
 		signupsByAddress.hit(address);
 
 		if (keepVisit) importVisitResults(created.user.id, readVisitResults(cookies));
-		clearVisitResults(cookies);
+		clearVisitResults(cookies, url);
 		startSession(cookies, url, created.user.id);
 		redirect(303, safeNextPath(url.searchParams.get('naeste')));
 	}

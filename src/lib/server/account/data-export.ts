@@ -1,8 +1,10 @@
-import { eq, inArray, or } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import {
 	attemptAnswers,
 	cardTalks,
+	classMembers,
+	classes,
 	familyCodes,
 	familyLinks,
 	moduleProgress,
@@ -30,8 +32,15 @@ export function exportUserData(userId: string) {
 				.all()
 		: [];
 	const links = db
-		.select()
+		.select({ link: familyLinks, otherUsername: users.username })
 		.from(familyLinks)
+		.innerJoin(
+			users,
+			eq(
+				users.id,
+				sql`case when ${familyLinks.youthId} = ${userId} then ${familyLinks.parentId} else ${familyLinks.youthId} end`
+			)
+		)
 		.where(or(eq(familyLinks.youthId, userId), eq(familyLinks.parentId, userId)))
 		.all();
 	const talks = links.length
@@ -41,7 +50,7 @@ export function exportUserData(userId: string) {
 				.where(
 					inArray(
 						cardTalks.linkId,
-						links.map((l) => l.id)
+						links.map((l) => l.link.id)
 					)
 				)
 				.all()
@@ -103,9 +112,10 @@ export function exportUserData(userId: string) {
 			.from(familyCodes)
 			.where(eq(familyCodes.youthId, userId))
 			.all(),
-		familyLinks: links.map((l) => ({
+		familyLinks: links.map(({ link: l, otherUsername }) => ({
 			id: l.id,
 			you: l.youthId === userId ? 'youth' : 'parent',
+			other: otherUsername,
 			status: l.status,
 			createdAt: l.createdAt,
 			decidedAt: l.decidedAt,

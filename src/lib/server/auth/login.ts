@@ -23,14 +23,14 @@ export async function signIn(
 	);
 	if (retryAfterSeconds > 0) return { ok: false, error: 'rate_limited', retryAfterSeconds };
 
+	// Counted before the slow hash check, so parallel requests cannot slip past the limit.
+	failedLoginsByUsername.hit(nameKey);
+	failedLoginsByAddress.hit(address);
 	const row = findUserByUsername(username);
 	dummyHash ??= hashPassword('no-such-user-password');
 	const valid = await verifyPassword(row?.passwordHash ?? (await dummyHash), password);
-	if (!row || !valid) {
-		failedLoginsByUsername.hit(nameKey);
-		failedLoginsByAddress.hit(address);
-		return { ok: false, error: 'wrong_credentials' };
-	}
+	if (!row || !valid) return { ok: false, error: 'wrong_credentials' };
 	failedLoginsByUsername.reset(nameKey);
+	failedLoginsByAddress.release(address);
 	return { ok: true, user: toSessionUser(row) };
 }

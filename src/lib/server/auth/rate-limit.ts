@@ -28,6 +28,12 @@ export class RateLimiter {
 		}
 	}
 
+	/** Takes back one counted attempt (it turned out to be a success). */
+	release(key: string): void {
+		const w = this.windows.get(key);
+		if (w && w.count > 0) w.count--;
+	}
+
 	reset(key: string): void {
 		this.windows.delete(key);
 	}

@@ -2,7 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../db/test-db';
 import { forgetServerKeys } from './server-key';
 import type { Question } from '../content/types';
-import { newNonce, optionToken, quizView, readAttemptAnswers, shuffled } from './quiz-form';
+import {
+	newNonce,
+	optionToken,
+	quizView,
+	readAttemptAnswers,
+	shuffleSeed,
+	shuffled
+} from './quiz-form';
 
 const option = (id: string, correct = false) => ({
 	id,
@@ -46,6 +53,16 @@ describe('shuffled', () => {
 		expect(shuffled(items, 'seed')).toEqual(shuffled(items, 'seed'));
 		const orders = new Set(Array.from({ length: 50 }, (_, i) => shuffled(items, `s${i}`).join()));
 		expect(orders.size).toBeGreaterThan(20);
+	});
+});
+
+describe('shuffleSeed', () => {
+	it('depends on the server key, so the page cannot be un-shuffled', () => {
+		const seed = shuffleSeed('nonce-on-the-page', 'q');
+		useTestDatabase();
+		forgetServerKeys();
+		expect(shuffleSeed('nonce-on-the-page', 'q')).not.toBe(seed);
+		expect(seed).not.toContain('nonce-on-the-page');
 	});
 });
 

@@ -65,12 +65,23 @@ export function shuffled<T>(items: readonly T[], seed: string): T[] {
 	return out;
 }
 
+/**
+ * The shuffle is seeded with a server secret: the nonce is on the page, and authors tend to
+ * write the right option first, so a seed anyone can recompute would give the answer away.
+ */
+export function shuffleSeed(nonce: string, questionId: string): string {
+	return createHmac('sha256', serverKey('quiz-shuffle'))
+		.update(`${nonce}|${questionId}`)
+		.digest('base64url');
+}
+
 export function quizView(module: Pick<Module, 'questions'>, nonce: string): QuizView {
 	return {
 		nonce,
 		questions: module.questions.map((q) => {
 			// True/false keeps its natural order: "Sandt" before "Falsk".
-			const options = q.type === 'truefalse' ? q.options : shuffled(q.options, `${nonce}|${q.id}`);
+			const options =
+				q.type === 'truefalse' ? q.options : shuffled(q.options, shuffleSeed(nonce, q.id));
 			return {
 				id: q.id,
 				type: q.type,

@@ -64,8 +64,8 @@ export function addVisitResult(cookies: Cookies, url: URL, result: VisitResult):
 	});
 }
 
-export function clearVisitResults(cookies: Cookies): void {
-	cookies.delete(VISIT_COOKIE, { path: '/' });
+export function clearVisitResults(cookies: Cookies, url: URL): void {
+	cookies.delete(VISIT_COOKIE, { path: '/', secure: url.protocol === 'https:' });
 }
 
 /** Stores the visit's results on the new account, each as an attempt marked as from the visit. */

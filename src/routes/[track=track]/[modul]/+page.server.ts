@@ -32,6 +32,8 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			ages: module.ages,
 			passMark: module.passMark,
 			translated: module.translated,
+			/** The language the module's own text is in (Danish when not translated). */
+			contentLocale: module.locale,
 			lessonHtml: module.lessonHtml,
 			sources: module.sources,
 			lastReviewed: module.lastReviewed,

@@ -9,7 +9,7 @@ export const GET: RequestHandler = (event) => {
 	return new Response(JSON.stringify(data, null, 2), {
 		headers: {
 			'Content-Type': 'application/json; charset=utf-8',
-			'Content-Disposition': `attachment; filename="sammen-paa-nettet-${data.account.username}.json"`,
+			'Content-Disposition': `attachment; filename="sammen-paa-nettet.json"; filename*=UTF-8''${encodeURIComponent(`sammen-paa-nettet-${data.account.username}.json`)}`,
 			'Cache-Control': 'no-store'
 		}
 	});
