@@ -12,6 +12,9 @@
  *    pass integrity_check with its WAL merged. Run twice: with every request finishing (exit right
  *    after them), and with one request that never finishes (exit when the timeout cuts it).
  *
+ * 3. During the first SIGTERM round's load, an online backup (`npm run db:backup`'s code) must
+ *    pass integrity_check and hold every attempt acknowledged before it started.
+ *
  * Exits 1 on any lost acknowledged write or failed check. Environment: CRASH_PORT (5120; the
  * second server takes the next port), CRASH_KILLS (50 in all), CRASH_SERVERS (2), CRASH_USERS
  * per server (3), CRASH_CONCURRENCY per user (4).
@@ -19,7 +22,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { backupDatabase } from '../src/lib/server/db/backup';
 import {
 	formHeaders,
 	launchApp,
@@ -293,6 +297,25 @@ function slowSubmission(server: AppServer, person: Person) {
 	};
 }
 
+/** `npm run db:backup`'s code while the submitters keep writing. */
+async function backupUnderLoad(databaseUrl: string, people: Person[]): Promise<void> {
+	const acknowledgedBefore = people.reduce((s, p) => s + p.acknowledged, 0);
+	const copy = join(dirname(databaseUrl), 'backup-under-load.db');
+	const started = performance.now();
+	const summary = await backupDatabase(databaseUrl, copy);
+	const ms = performance.now() - started;
+	const ids = new Set(people.map((p) => p.userId));
+	const db = new Database(copy, { readonly: true, fileMustExist: true });
+	const rows = db.prepare('SELECT user_id FROM quiz_attempts').pluck().all() as string[];
+	db.close();
+	const inCopy = rows.filter((id) => ids.has(id)).length;
+	check(
+		inCopy >= acknowledgedBefore,
+		`online backup under load: ${summary.rows} rows in ${summary.tables} tables in ${ms.toFixed(0)} ms, ` +
+			`integrity ok, ${inCopy} of these people's attempts in the copy ≥ ${acknowledgedBefore} acknowledged before it started`
+	);
+}
+
 async function sigtermRound(databaseUrl: string, people: Person[], withStuckRequest: boolean) {
 	const label = withStuckRequest
 		? 'b) with one request that never finishes'
@@ -309,6 +332,7 @@ async function sigtermRound(databaseUrl: string, people: Person[], withStuckRequ
 		Array.from({ length: CONCURRENCY }, () => submitter(() => server.origin, p, stop))
 	);
 	await sleep(1500);
+	if (!withStuckRequest) await backupUnderLoad(databaseUrl, people);
 	const slow = people.slice(0, 4).map((p) => ({ person: p, call: slowSubmission(server, p) }));
 	const stuck = withStuckRequest ? slowSubmission(server, people[people.length - 1]) : null;
 	const inFlight = await Promise.all([...slow.map((s) => s.call.started), stuck?.started ?? true]);
