@@ -333,7 +333,8 @@ async function main() {
 		const line = (c: CaseResult) =>
 			`${c.rps.toFixed(0)} req/s, p50 ${c.p50} ms, p99 ${c.p99} ms (max ${c.max}), ${c.total} requests, ` +
 			`errors ${c.errors} (timeouts ${c.timeouts}), non-2xx ${c.non2xx}, peak RSS ${mb(c.peakRssKb)} MB, ` +
-			`server CPU ${c.cpuMsPerRequest.toFixed(2)} ms/request, other processes on its core ${c.otherLoadPct.toFixed(0)} %`;
+			`server CPU ${c.cpuMsPerRequest.toFixed(2)} ms/request (≈ ${(1000 / c.cpuMsPerRequest).toFixed(0)} req/s on a free core), ` +
+			`other processes on its core ${c.otherLoadPct.toFixed(0)} %`;
 		const report = [
 			'',
 			`bare node:http (ceiling)       ${line(ceiling)}`,
@@ -365,7 +366,7 @@ async function main() {
 		const commit = gitDescription();
 		const row = (label: string, c: CaseResult, target: string) =>
 			`| ${label} | ${c.rps.toFixed(0)} | ${c.p50} | ${c.p99} | ${c.max} | ${c.total} | ${c.errors} | ${c.non2xx} | ${mb(c.peakRssKb)} | ` +
-			`${c.cpuMsPerRequest.toFixed(2)} | ${c.otherLoadPct.toFixed(0)} % | ${target} |`;
+			`${c.cpuMsPerRequest.toFixed(2)} (≈ ${(1000 / c.cpuMsPerRequest).toFixed(0)} req/s) | ${c.otherLoadPct.toFixed(0)} % | ${target} |`;
 		const markdown = [
 			`# Benchmark results`,
 			'',
@@ -374,7 +375,7 @@ async function main() {
 				`temporary database; autocannon ${loaderPinned ? 'on core 0' : ''}, ${CONNECTIONS} connections, ` +
 				`${WARMUP} s warm-up then ${DURATION} s per case. Written by \`npm run bench\`.`,
 			'',
-			'| case | req/s | p50 ms | p99 ms | max ms | requests | errors | non-2xx | peak RSS MB | server CPU ms/req | other load on core | target |',
+			'| case | req/s | p50 ms | p99 ms | max ms | requests | errors | non-2xx | peak RSS MB | server CPU ms/req (CPU-bound rate) | other load on core | target |',
 			'| --- | --: | --: | --: | --: | --: | --: | --: | --: | --: | --: | --- |',
 			row('bare node:http, same bytes (ceiling)', ceiling, '–'),
 			row(
@@ -423,15 +424,17 @@ async function main() {
 			writeFileSync(
 				history,
 				'# Benchmark history\n\nOne line per `npm run bench`: req/s and p99 ms per case, JS gzip, largest HTML.\n\n' +
-					'| when | commit | (a) visitor | ratio | (b) signed in | (c) quiz POST | JS gzip KB | largest HTML KB | targets |\n' +
-					'| --- | --- | --- | --: | --- | --- | --: | --: | --- |\n'
+					'| when | commit | (a) visitor | ratio | (b) signed in | (c) quiz POST | JS gzip KB | largest HTML KB | other load on server core (max) | targets |\n' +
+					'| --- | --- | --- | --: | --- | --- | --: | --: | --: | --- |\n'
 			);
 		}
+		const otherLoad = Math.max(...[ceiling, visitor, signedIn, submit].map((c) => c.otherLoadPct));
 		const short = (c: CaseResult) => `${c.rps.toFixed(0)} req/s, p99 ${c.p99} ms`;
 		appendFileSync(
 			history,
 			`| ${when} | ${commit} | ${short(visitor)} | ${ratio.toFixed(2)} | ${short(signedIn)} | ${short(submit)} | ` +
-				`${kb(js.gzip)} | ${kb(largest.bytes)} | ${missed.length ? `missed: ${missed.join(', ')}` : 'all met'} |\n`
+				`${kb(js.gzip)} | ${kb(largest.bytes)} | ${otherLoad.toFixed(0)} % | ` +
+				`${missed.length ? `missed: ${missed.join(', ')}` : 'all met'} |\n`
 		);
 		console.log(`\nWrote ${join(RESULTS, 'latest.md')} and appended to ${history}.`);
 	} finally {
