@@ -20,7 +20,7 @@
  * per server (3), CRASH_CONCURRENCY per user (4).
  */
 import Database from 'better-sqlite3';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { backupDatabase } from '../src/lib/server/db/backup';
@@ -398,7 +398,7 @@ async function main() {
 		kills: 0,
 		killsDuringStartUp: 0
 	}));
-	console.log(`Crash test in ${dir} (ports ${PORT}–${PORT + SHARDS - 1}; server logs there too)`);
+	console.log(`Crash test in ${dir} (ports ${PORT}–${PORT + SHARDS - 1})`);
 	const firsts = await Promise.all(
 		shards.map((shard) => startApp({ port: shard.port, databaseUrl: shard.databaseUrl }))
 	);
@@ -421,6 +421,8 @@ async function main() {
 				? 'no acknowledged write lost, every check passed.'
 				: `${failures} check(s) FAILED.`)
 	);
+	if (failures === 0) rmSync(dir, { recursive: true, force: true });
+	else console.log(`Databases and server logs kept in ${dir}`);
 	process.exit(failures === 0 ? 0 : 1);
 }
 

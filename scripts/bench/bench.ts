@@ -14,7 +14,7 @@
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -441,7 +441,8 @@ async function main() {
 		app.process.kill('SIGTERM');
 		await Promise.race([app.exited, sleep(15_000)]);
 		if (app.isRunning()) app.process.kill('SIGKILL');
-		if (nodeArgs.length) console.log(`CPU profile of the server in ${join(dir, 'profiles')}`);
+		if (!nodeArgs.length) rmSync(dir, { recursive: true, force: true });
+		else console.log(`CPU profile of the server in ${join(dir, 'profiles')}`);
 	}
 }
 
