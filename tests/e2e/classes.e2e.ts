@@ -156,6 +156,7 @@ test.describe('classes', () => {
 		const pupil = await (await browser.newContext()).newPage();
 		const pupilName = await signUp(pupil, 'youth');
 		await pupil.goto(`/klasse?kode=${code}`);
+		await expectNoAxeViolations(pupil);
 		await pupil.getByRole('button', { name: 'Deltag' }).click();
 		await expect(pupil.getByRole('status')).toContainText('Du er nu med i 8.B.');
 

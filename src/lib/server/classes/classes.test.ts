@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../db/test-db';
+import { getDb } from '../db/client';
 import { createUser } from '../auth/user';
 import { recordAttempt } from '../learning/progress';
 import type { Question } from '../content/types';

@@ -12,6 +12,7 @@ import {
 	requestFamilyLink
 } from './family-links';
 import type { LinkAction } from './link-state';
+import { assignmentsForPupil } from '../classes/classes';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 /** Code guessing: per parent account, and a higher ceiling per address. */
@@ -33,7 +34,8 @@ export function familySection(user: SessionUser, locale: string) {
 				status,
 				name: otherName
 			})),
-			parentSees: familyViewOfYouth(user.id, titleOf(locale))
+			parentSees: familyViewOfYouth(user.id, titleOf(locale)),
+			assignmentsParentSees: assignmentTitles(user.id, locale)
 		};
 	}
 	if (role === 'parent') {
@@ -47,6 +49,12 @@ export function familySection(user: SessionUser, locale: string) {
 		};
 	}
 	return null;
+}
+
+/** The titles of a child's current class assignments: a parent sees what, never how it went. */
+export function assignmentTitles(youthId: string, locale: string): string[] {
+	const title = titleOf(locale);
+	return [...new Set(assignmentsForPupil(youthId).flatMap((a) => title(a.moduleSlug) ?? []))];
 }
 
 type FamilyFailure = ActionFailure<{

@@ -158,3 +158,19 @@ describe('family links', () => {
 		expect(view.map((m) => m.title)).toEqual(['Grooming']);
 	});
 });
+
+describe('assignment titles for the family view', () => {
+	it("lists the titles of the child's class assignments, nothing about progress", async () => {
+		useTestDatabase();
+		const { createClass, joinClassWithCode, assignModule } = await import('../classes/classes');
+		const { assignmentTitles } = await import('./family-page');
+		const teacher = await user('laerer', 'parent');
+		const child = await user('barn', 'youth');
+		const c = createClass(teacher, { name: '6.B', school: 'Skolen', ageGroup: '6. klasse' });
+		joinClassWithCode(child, 'barn', c.joinCode);
+		assignModule(c.id, { moduleSlug: 'grooming', dueDate: '2026-12-01', note: 'Hemmelig note' });
+		const titles = assignmentTitles(child, 'da');
+		expect(titles).toHaveLength(1);
+		expect(titles[0]).toMatch(/^Grooming/);
+	});
+});

@@ -4,6 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { requireUser } from '$lib/server/auth/guards';
 import { content } from '$lib/server/content/library';
 import { field } from '$lib/server/http/form';
+import { assignmentTitles } from '$lib/server/family/family-page';
 import {
 	activeLinkForParent,
 	familyViewOfYouth,
@@ -28,6 +29,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		child: { name: link.displayName ?? link.username },
 		completed,
+		assignments: assignmentTitles(link.youthId, getLocale()),
 		cards: completed.flatMap((c) => {
 			const mod = modules.get(c.slug);
 			return mod?.cards
