@@ -178,6 +178,20 @@ describe('classes in the database', () => {
 		expect(removeMember(c.id, pupil)).toBe(true);
 	});
 
+	it('keeps join codes unique among active classes; archiving frees the code', () => {
+		const a = createClass(teacher, { name: 'A', school: 'S', ageGroup: '7' });
+		const b = createClass(teacher, { name: 'B', school: 'S', ageGroup: '7' });
+		const sqlite = getDb().$client;
+		const setCode = sqlite.prepare('update classes set join_code = ? where id = ?');
+		expect(() => setCode.run(a.joinCode, b.id)).toThrow(/UNIQUE/);
+		archiveClass(a.id);
+		setCode.run(a.joinCode, b.id);
+		expect(joinClassWithCode(pupil, 'elev', a.joinCode)).toMatchObject({
+			ok: true,
+			classRow: { id: b.id }
+		});
+	});
+
 	it("reads each pupil's first attempt only", () => {
 		const c = createClass(teacher, { name: '7.A', school: 'Skolen', ageGroup: '7. klasse' });
 		joinClassWithCode(pupil, 'elev', c.joinCode);
