@@ -66,11 +66,7 @@ for (let p = 0; p < PUPILS; p++) {
 }
 closeDb();
 
-const server = await startApp({
-	port: 5190,
-	databaseUrl: process.env.DATABASE_URL,
-	env: { ORIGIN: 'http://localhost:5190' }
-});
+const server = await startApp({ port: 5190, databaseUrl: process.env.DATABASE_URL });
 try {
 	const login = await fetch(`${server.origin}/log-ind`, {
 		method: 'POST',

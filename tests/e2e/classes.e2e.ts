@@ -78,7 +78,11 @@ test.describe('classes', () => {
 		await pro.getByLabel('Besked til eleverne (valgfri)').fill('Læs den inden onsdag.');
 		await pro.getByRole('button', { name: 'Giv som opgave' }).click();
 		await expect(pro.getByRole('status')).toContainText('Modulet er givet som opgave.');
-		await pro.getByText('Lærervejledning (kun for fagpersoner)').click();
+		await pro.getByRole('link', { name: /^Lærervejledning til Grooming/ }).click();
+		await expect(pro).toHaveURL(/\/unge\/grooming#laerervejledning$/);
+		const notes = pro.locator('#laerervejledning');
+		if (!(await notes.evaluate((el) => (el as HTMLDetailsElement).open)))
+			await notes.getByText('Lærervejledning (kun for fagpersoner)').click();
 		await expect(pro.getByRole('heading', { name: 'Lektionsplan (45 minutter)' })).toBeVisible();
 
 		await pupil.goto('/mig');

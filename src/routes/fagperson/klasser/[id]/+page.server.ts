@@ -59,8 +59,7 @@ export const load: PageServerLoad = async (event) => {
 				track: mod?.track ?? 'unge',
 				title: mod?.title ?? a.moduleSlug,
 				dueDate: a.dueDate,
-				note: a.note,
-				teacherHtml: mod?.teacherHtml ?? ''
+				note: a.note
 			};
 		}),
 		grid: buildClassGrid(members, assigned, progress, sort),
