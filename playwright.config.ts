@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-export const E2E_PORT = 4173;
+/** E2E_PORT lets two checkouts run their suites side by side. */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const E2E_DATABASE = 'test-results/e2e/sammen.db';
 
 export const chromiumLaunchOptions = {

@@ -204,3 +204,122 @@ export const passwordResetCodes = sqliteTable('password_reset_codes', {
 	createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
 	expiresAt: timestamp('expires_at').notNull()
 });
+
+/** A theme day (temadag) a professional organises; visible to everyone once published. */
+export const themeDays = sqliteTable(
+	'theme_days',
+	{
+		id: text('id').primaryKey(),
+		/** Public address: /temadage/<slug>. */
+		slug: text('slug').notNull(),
+		organiserId: text('organiser_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		startsAt: timestamp('starts_at').notNull(),
+		endsAt: timestamp('ends_at').notNull(),
+		place: text('place').notNull(),
+		municipality: text('municipality').notNull(),
+		audience: text('audience', { enum: ['unge', 'foraeldre', 'begge'] }).notNull(),
+		/** Markdown as the organiser typed it; rendered and sanitised when shown. */
+		description: text('description').notNull(),
+		/** JSON arrays of module slugs, in programme order. */
+		youthProgramme: text('youth_programme').notNull().default('[]'),
+		parentProgramme: text('parent_programme').notNull().default('[]'),
+		/** The organiser's public contact (name, phone or address of the office). */
+		contact: text('contact').notNull(),
+		publishedAt: timestamp('published_at'),
+		cancelledAt: timestamp('cancelled_at'),
+		createdAt: timestamp('created_at').notNull(),
+		updatedAt: timestamp('updated_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('theme_days_slug').on(t.slug),
+		index('theme_days_organiser').on(t.organiserId),
+		index('theme_days_starts').on(t.startsAt)
+	]
+);
+
+/** A live quiz a professional runs in a hall; participants join with a 6-digit code. */
+export const liveSessions = sqliteTable(
+	'live_sessions',
+	{
+		id: text('id').primaryKey(),
+		code: text('code').notNull(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		track: text('track').notNull(),
+		moduleSlug: text('module_slug').notNull(),
+		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'set null' }),
+		state: text('state', { enum: ['waiting', 'question', 'revealed', 'ended'] }).notNull(),
+		/** -1 while waiting; then the index of the current question. */
+		questionIndex: integer('question_index').notNull().default(-1),
+		/** Seed for the option order everyone in the session sees. */
+		shuffleSeed: text('shuffle_seed').notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		endedAt: timestamp('ended_at'),
+		/** When nicknames and answers were deleted (24 hours after the end). */
+		purgedAt: timestamp('purged_at')
+	},
+	(t) => [
+		index('live_sessions_owner').on(t.ownerId),
+		// A code is unique among the sessions that are still running.
+		uniqueIndex('live_sessions_running_code')
+			.on(t.code)
+			.where(sql`ended_at is null`)
+	]
+);
+
+export const liveParticipants = sqliteTable(
+	'live_participants',
+	{
+		id: text('id').primaryKey(),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSessions.id, { onDelete: 'cascade' }),
+		nickname: text('nickname').notNull(),
+		/** Lower-cased nickname: unique within a session. */
+		nicknameKey: text('nickname_key').notNull(),
+		/** SHA-256 of the secret in the participant's cookie. */
+		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
+		joinedAt: timestamp('joined_at').notNull()
+	},
+	(t) => [uniqueIndex('live_participants_session_nickname').on(t.sessionId, t.nicknameKey)]
+);
+
+export const liveAnswers = sqliteTable(
+	'live_answers',
+	{
+		participantId: text('participant_id')
+			.notNull()
+			.references(() => liveParticipants.id, { onDelete: 'cascade' }),
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSessions.id, { onDelete: 'cascade' }),
+		questionIndex: integer('question_index').notNull(),
+		/** JSON: the option ids chosen (in order, for ordering questions). */
+		answer: text('answer').notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		answeredAt: timestamp('answered_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('live_answers_participant_question').on(t.participantId, t.questionIndex),
+		index('live_answers_session').on(t.sessionId)
+	]
+);
+
+/** Anonymous answer counts per option; kept for the professional after the purge. */
+export const liveAnswerCounts = sqliteTable(
+	'live_answer_counts',
+	{
+		sessionId: text('session_id')
+			.notNull()
+			.references(() => liveSessions.id, { onDelete: 'cascade' }),
+		questionIndex: integer('question_index').notNull(),
+		/** An option id, or 'correct' / 'incorrect' for ordering questions. */
+		optionKey: text('option_key').notNull(),
+		count: integer('count').notNull().default(0)
+	},
+	(t) => [uniqueIndex('live_answer_counts_key').on(t.sessionId, t.questionIndex, t.optionKey)]
+);
