@@ -1,0 +1,61 @@
+import type { QuestionResult, QuestionView } from '$lib/quiz/types';
+
+export type LivePhase = 'waiting' | 'question' | 'revealed' | 'ended';
+
+/** What every participant of a session sees at the same moment. */
+export interface LiveShared {
+	version: number;
+	phase: LivePhase;
+	questionIndex: number;
+	questionCount: number;
+	moduleTitle: string;
+	/** The question on screen (while open and after reveal); options in the session's order. */
+	question: QuestionView | null;
+	/** After reveal: the explanation (right answers are in each person's own result). */
+	explanation: string | null;
+	/** Where to go on after the session: the module and its track. */
+	moduleHref: string;
+	trackHref: string;
+}
+
+/** What one participant sees of their own answers. */
+export interface LiveMine {
+	nickname: string;
+	/** Tokens chosen for the current question, in order; empty when not answered. */
+	chosen: string[];
+	/** The participant's graded answer, once the question is revealed. */
+	result: QuestionResult | null;
+	/** Once the session has ended. */
+	score: { correct: number; total: number } | null;
+}
+
+export interface LiveParticipantView {
+	shared: LiveShared;
+	mine: LiveMine;
+}
+
+/** One bar of the answer distribution: an option token, or 'correct'/'incorrect' for ordering. */
+export interface LiveBar {
+	key: string;
+	count: number;
+	/** Known only after reveal. */
+	correct: boolean | null;
+}
+
+/** The professional's control view and the projector (the projector gets no nicknames). */
+export interface LiveHostView {
+	version: number;
+	phase: LivePhase;
+	code: string;
+	questionIndex: number;
+	questionCount: number;
+	moduleTitle: string;
+	participantCount: number;
+	nicknames: string[] | null;
+	answeredCount: number;
+	question: QuestionView | null;
+	bars: LiveBar[];
+	explanation: string | null;
+	/** Correct options' texts after reveal (ordering: the right order). */
+	correctTexts: string[];
+}

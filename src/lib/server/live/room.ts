@@ -1,0 +1,285 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { Module, Question } from '../content/types';
+import { gradeQuestion, isAnswerCorrect } from '../learning/grading';
+import {
+	optionToken,
+	quizView,
+	readQuestionAnswer,
+	type QuestionView
+} from '../learning/quiz-form';
+import type { LiveHostView, LiveMine, LiveParticipantView, LiveShared } from '$lib/live/types';
+import { countKeys, distribution } from './aggregate';
+import { sseEvent, type SseStream } from './sse';
+import { primaryCommand, transition, type LiveCommand, type LiveState } from './state-machine';
+import type { LiveSessionRow } from './store';
+
+interface Participant {
+	id: string;
+	nickname: string;
+	secretHash: Buffer;
+	/** questionIndex → what they answered. */
+	answers: Map<number, { answer: string[]; correct: boolean }>;
+	streams: Set<SseStream>;
+}
+
+export type AnswerOutcome = 'ok' | 'already' | 'closed' | 'unanswered' | 'order';
+
+/** How often the professional's views get new answer counts while answers pour in. */
+export const HOST_UPDATE_MS = 250;
+export const MAX_PARTICIPANTS = 1000;
+const HEARTBEAT = ': hb\n\n';
+
+/**
+ * One live session in memory: its state, participants and open streams. The database is the
+ * durable record (see store.ts); the room decides and fans out.
+ */
+export class LiveRoom {
+	readonly id: string;
+	readonly code: string;
+	readonly ownerId: string;
+	readonly module: Module;
+	readonly questions: QuestionView[];
+	state: LiveState;
+	version = 1;
+	private readonly seed: string;
+	private readonly tokenToId: Map<string, string>[];
+	private readonly participants = new Map<string, Participant>();
+	/** questionIndex → option id (or 'correct'/'incorrect') → count. */
+	private readonly counts: Map<number, Map<string, number>>;
+	private readonly hostStreams = new Map<SseStream, { names: boolean }>();
+	private hostVersion = 1;
+	private hostTimer: ReturnType<typeof setTimeout> | null = null;
+	private sharedCache: { version: number; json: string; shared: LiveShared } | null = null;
+
+	constructor(row: LiveSessionRow, module: Module, counts: Map<number, Map<string, number>>) {
+		this.id = row.id;
+		this.code = row.code;
+		this.ownerId = row.ownerId;
+		this.module = module;
+		this.seed = row.shuffleSeed;
+		this.state = { phase: row.state, questionIndex: row.questionIndex };
+		this.questions = quizView(module, this.seed).questions;
+		this.tokenToId = module.questions.map(
+			(q) => new Map(q.options.map((o) => [optionToken(this.seed, q.id, o.id), o.id]))
+		);
+		this.counts = counts;
+	}
+
+	get participantCount(): number {
+		return this.participants.size;
+	}
+
+	addParticipant(
+		p: Omit<Participant, 'answers' | 'streams'>,
+		answers: Participant['answers'] = new Map()
+	): void {
+		this.participants.set(p.id, { ...p, answers, streams: new Set() });
+		this.scheduleHostUpdate();
+	}
+
+	/** The participant whose cookie this is, or null. */
+	participant(id: string, secretHash: Buffer): { id: string; nickname: string } | null {
+		const p = this.participants.get(id);
+		if (!p || p.secretHash.length !== secretHash.length) return null;
+		return timingSafeEqual(p.secretHash, secretHash) ? { id: p.id, nickname: p.nickname } : null;
+	}
+
+	private get currentQuestion(): Question | null {
+		const { phase, questionIndex } = this.state;
+		return phase === 'question' || phase === 'revealed'
+			? this.module.questions[questionIndex]
+			: null;
+	}
+
+	/** Applies a command of the professional; the caller has stored the new state. */
+	nextState(command: LiveCommand): LiveState | null {
+		return transition(this.state, command, this.module.questions.length);
+	}
+
+	setState(state: LiveState): void {
+		this.state = state;
+		this.version++;
+		this.broadcast();
+		this.sendHostUpdate();
+	}
+
+	/** Reads and grades an answer to the open question; `store` makes it durable first. */
+	answer(
+		participantId: string,
+		questionIndex: number,
+		form: FormData,
+		store: (answer: string[], correct: boolean, keys: string[]) => boolean
+	): AnswerOutcome {
+		const p = this.participants.get(participantId);
+		const question = this.currentQuestion;
+		if (!p || !question || this.state.phase !== 'question') return 'closed';
+		if (questionIndex !== this.state.questionIndex) return 'closed';
+		if (p.answers.has(questionIndex)) return 'already';
+		const answer = readQuestionAnswer(question, form, this.seed);
+		if (answer === 'unanswered' || answer === 'order') return answer;
+		const correct = isAnswerCorrect(question, answer);
+		const keys = countKeys(question, answer, correct);
+		if (!store(answer, correct, keys)) return 'already';
+		p.answers.set(questionIndex, { answer, correct });
+		const counts = this.counts.get(questionIndex) ?? new Map<string, number>();
+		for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+		this.counts.set(questionIndex, counts);
+		this.scheduleHostUpdate();
+		return 'ok';
+	}
+
+	// ——— what people see ———
+
+	private shared(): { json: string; shared: LiveShared } {
+		if (this.sharedCache?.version === this.version) return this.sharedCache;
+		const { phase, questionIndex } = this.state;
+		const shared: LiveShared = {
+			version: this.version,
+			phase,
+			questionIndex,
+			questionCount: this.module.questions.length,
+			moduleTitle: this.module.title,
+			question: this.currentQuestion ? this.questions[questionIndex] : null,
+			explanation: phase === 'revealed' ? this.module.questions[questionIndex].explanation : null,
+			moduleHref: `/${this.module.track}/${this.module.slug}`,
+			trackHref: `/${this.module.track}`
+		};
+		this.sharedCache = { version: this.version, json: JSON.stringify(shared), shared };
+		return this.sharedCache;
+	}
+
+	private mine(p: Participant): LiveMine {
+		const { phase, questionIndex } = this.state;
+		const own = p.answers.get(questionIndex);
+		const question = this.currentQuestion;
+		const idToToken = (id: string) => optionToken(this.seed, question!.id, id);
+		let correct = 0;
+		for (const a of p.answers.values()) if (a.correct) correct++;
+		return {
+			nickname: p.nickname,
+			chosen: own && question ? own.answer.map(idToToken) : [],
+			result: phase === 'revealed' && question ? gradeQuestion(question, own?.answer ?? []) : null,
+			score: phase === 'ended' ? { correct, total: this.module.questions.length } : null
+		};
+	}
+
+	participantView(participantId: string): LiveParticipantView | null {
+		const p = this.participants.get(participantId);
+		return p ? { shared: this.shared().shared, mine: this.mine(p) } : null;
+	}
+
+	hostView(names: boolean): LiveHostView {
+		const { phase, questionIndex } = this.state;
+		const question = this.currentQuestion;
+		const revealed = phase === 'revealed';
+		let answeredCount = 0;
+		if (question)
+			for (const p of this.participants.values()) if (p.answers.has(questionIndex)) answeredCount++;
+		return {
+			version: this.hostVersion,
+			phase,
+			code: this.code,
+			questionIndex,
+			questionCount: this.module.questions.length,
+			moduleTitle: this.module.title,
+			participantCount: this.participants.size,
+			nicknames: names
+				? [...this.participants.values()]
+						.map((p) => p.nickname)
+						.sort((a, b) => a.localeCompare(b, 'da'))
+				: null,
+			answeredCount,
+			question: question ? this.questions[questionIndex] : null,
+			bars: question
+				? distribution(
+						question,
+						this.questions[questionIndex],
+						this.counts.get(questionIndex),
+						revealed,
+						this.tokenToId[questionIndex]
+					)
+				: [],
+			explanation: revealed && question ? question.explanation : null,
+			correctTexts:
+				revealed && question
+					? question.options
+							.filter((o) => question.type === 'order' || o.correct)
+							.map((o) => o.text)
+					: []
+		};
+	}
+
+	/** Answer counts of every question, for the summary after the session. */
+	summary(): { question: QuestionView; bars: ReturnType<typeof distribution> }[] {
+		return this.module.questions.map((q, i) => ({
+			question: this.questions[i],
+			bars: distribution(q, this.questions[i], this.counts.get(i), true, this.tokenToId[i])
+		}));
+	}
+
+	primaryCommand(): LiveCommand | null {
+		return primaryCommand(this.state);
+	}
+
+	// ——— streams ———
+
+	private participantEvent(p: Participant): string {
+		const body = `{"shared":${this.shared().json},"mine":${JSON.stringify(this.mine(p))}}`;
+		return sseEvent(this.version, 'state', body);
+	}
+
+	/** Opens a participant's stream; sends the current state unless they already have it. */
+	subscribeParticipant(participantId: string, stream: SseStream, lastEventId: number): () => void {
+		const p = this.participants.get(participantId);
+		if (!p) {
+			stream.close();
+			return () => {};
+		}
+		p.streams.add(stream);
+		if (lastEventId !== this.version) stream.send(this.participantEvent(p));
+		return () => p.streams.delete(stream);
+	}
+
+	subscribeHost(stream: SseStream, names: boolean): () => void {
+		this.hostStreams.set(stream, { names });
+		stream.send(sseEvent(this.hostVersion, 'host', JSON.stringify(this.hostView(names))));
+		return () => this.hostStreams.delete(stream);
+	}
+
+	private broadcast(): void {
+		for (const p of this.participants.values()) {
+			if (p.streams.size === 0) continue;
+			const event = this.participantEvent(p);
+			for (const s of p.streams) s.send(event);
+		}
+	}
+
+	private scheduleHostUpdate(): void {
+		if (this.hostTimer || this.hostStreams.size === 0) return;
+		this.hostTimer = setTimeout(() => this.sendHostUpdate(), HOST_UPDATE_MS);
+	}
+
+	private sendHostUpdate(): void {
+		if (this.hostTimer) clearTimeout(this.hostTimer);
+		this.hostTimer = null;
+		this.hostVersion++;
+		const events = new Map<boolean, string>();
+		for (const [s, { names }] of this.hostStreams) {
+			if (!events.has(names))
+				events.set(names, sseEvent(this.hostVersion, 'host', JSON.stringify(this.hostView(names))));
+			s.send(events.get(names)!);
+		}
+	}
+
+	/** Keeps proxies and browsers from timing the connections out. */
+	heartbeat(): void {
+		for (const p of this.participants.values()) for (const s of p.streams) s.send(HEARTBEAT);
+		for (const s of this.hostStreams.keys()) s.send(HEARTBEAT);
+	}
+
+	closeStreams(): void {
+		if (this.hostTimer) clearTimeout(this.hostTimer);
+		for (const p of this.participants.values()) for (const s of [...p.streams]) s.close();
+		for (const s of [...this.hostStreams.keys()]) s.close();
+	}
+}

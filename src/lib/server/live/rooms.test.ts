@@ -1,0 +1,212 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../db/test-db';
+import { getDb } from '../db/client';
+import { createUser } from '../auth/user';
+import { initContent } from '../content/library';
+import { liveAnswerCounts, liveAnswers, liveParticipants } from '../db/schema';
+import { optionToken } from '../learning/quiz-form';
+import {
+	answerInLiveRoom,
+	commandLiveRoom,
+	joinLiveRoom,
+	liveRoomByCode,
+	liveRoomById,
+	resetLiveRooms,
+	runLivePurge,
+	startLiveSession
+} from './rooms';
+import { liveSessionById, readParticipantToken } from './store';
+import type { SseStream } from './sse';
+import type { LiveRoom } from './room';
+
+initContent();
+
+let users = 0;
+async function owner(): Promise<string> {
+	const created = await createUser({
+		username: `pro${++users}`,
+		password: 'et godt kodeord',
+		role: 'professional'
+	});
+	if (!created.ok) throw new Error('user');
+	return created.user.id;
+}
+
+/** A form choosing the right (or a wrong) option of the room's current question. */
+function answerForm(room: LiveRoom, right: boolean): FormData {
+	const question = room.module.questions[Math.max(0, room.state.questionIndex)];
+	const seed = liveSessionById(room.id)!.shuffleSeed;
+	const form = new FormData();
+	if (question.type === 'order') {
+		const ids = question.options.map((o) => o.id);
+		const order = right ? ids : [...ids].reverse();
+		order.forEach((id, i) =>
+			form.set(`q-${question.id}-${optionToken(seed, question.id, id)}`, String(i + 1))
+		);
+	} else {
+		for (const o of question.options
+			.filter((o) => o.correct === right)
+			.slice(0, question.type === 'multiple' && right ? undefined : 1))
+			form.append(`q-${question.id}`, optionToken(seed, question.id, o.id));
+	}
+	return form;
+}
+
+function recorder(): SseStream & { chunks: string[] } {
+	const chunks: string[] = [];
+	return { chunks, send: (c) => chunks.push(c), close: () => chunks.push('<closed>') };
+}
+
+describe('live sessions', () => {
+	beforeEach(() => {
+		useTestDatabase();
+		resetLiveRooms();
+	});
+
+	it('runs a session end to end: join, answer once, reveal, score', async () => {
+		const room = startLiveSession({
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null
+		})!;
+		expect(room.code).toMatch(/^\d{6}$/);
+		expect(liveRoomByCode(room.code)).toBe(room);
+
+		const ida = joinLiveRoom(room, 'Modig Odder');
+		const bo = joinLiveRoom(room, 'Bo');
+		expect(ida.ok && bo.ok).toBe(true);
+		expect(joinLiveRoom(room, 'modig odder')).toEqual({ ok: false, reason: 'live_nickname_taken' });
+		const idaId = readParticipantToken((ida as { token: string }).token)!.id;
+		const boId = readParticipantToken((bo as { token: string }).token)!.id;
+
+		const stream = recorder();
+		room.subscribeParticipant(idaId, stream, 0);
+		expect(stream.chunks).toHaveLength(1);
+
+		expect(answerInLiveRoom(room, idaId, 0, answerForm(room, true))).toBe('closed');
+		expect(commandLiveRoom(room, 'reveal')).toBe(false);
+		expect(commandLiveRoom(room, 'start')).toBe(true);
+		expect(stream.chunks.at(-1)).toContain('"phase":"question"');
+		// Nothing about which option is right goes out while the question is open.
+		expect(stream.chunks.at(-1)).not.toMatch(/"correct"|"feedback"/);
+
+		expect(answerInLiveRoom(room, idaId, 0, new FormData())).toBe('unanswered');
+		expect(answerInLiveRoom(room, idaId, 0, answerForm(room, true))).toBe('ok');
+		expect(answerInLiveRoom(room, idaId, 0, answerForm(room, false))).toBe('already');
+		expect(answerInLiveRoom(room, boId, 0, answerForm(room, false))).toBe('ok');
+		expect(room.hostView(true).answeredCount).toBe(2);
+		expect(room.hostView(true).bars.every((b) => b.correct === null)).toBe(true);
+		expect(room.hostView(false).nicknames).toBeNull();
+
+		commandLiveRoom(room, 'reveal');
+		const revealed = room.participantView(idaId)!;
+		expect(revealed.mine.result?.correct).toBe(true);
+		expect(room.participantView(boId)!.mine.result?.correct).toBe(false);
+		expect(room.hostView(false).bars.filter((b) => b.correct).length).toBeGreaterThan(0);
+
+		expect(commandLiveRoom(room, 'end')).toBe(true);
+		expect(room.participantView(idaId)!.mine.score).toEqual({
+			correct: 1,
+			total: room.module.questions.length
+		});
+		expect(joinLiveRoom(room, 'Sent')).toEqual({ ok: false, reason: 'live_ended' });
+	});
+
+	it('comes back the same after a restart (state, participants, answers, counts)', async () => {
+		const room = startLiveSession({
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null
+		})!;
+		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
+		const id = readParticipantToken(joined.token)!.id;
+		commandLiveRoom(room, 'start');
+		answerInLiveRoom(room, id, 0, answerForm(room, true));
+		const before = room.hostView(true);
+
+		resetLiveRooms();
+		const again = liveRoomById(room.id)!;
+		expect(again).not.toBe(room);
+		expect(again.state).toEqual({ phase: 'question', questionIndex: 0 });
+		expect(again.participant(id, readParticipantToken(joined.token)!.secretHash)?.nickname).toBe(
+			'Ida'
+		);
+		expect(again.participant(id, readParticipantToken(`${id}.wrong`)!.secretHash)).toBeNull();
+		expect(again.hostView(true).bars).toEqual(before.bars);
+		expect(answerInLiveRoom(again, id, 0, answerForm(again, true))).toBe('already');
+	});
+
+	it('gives each running session its own code', async () => {
+		const ownerId = await owner();
+		const codes = new Set<string>();
+		for (let i = 0; i < 30; i++)
+			codes.add(
+				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId: null })!.code
+			);
+		expect(codes.size).toBe(30);
+		expect(
+			startLiveSession({ ownerId, track: 'unge', moduleSlug: 'findes-ikke', themeDayId: null })
+		).toBeNull();
+	});
+
+	it('purges nicknames and answers 24 hours after the end, keeping the counts', async () => {
+		const hour = 60 * 60 * 1000;
+		const room = startLiveSession({
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null
+		})!;
+		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
+		const id = readParticipantToken(joined.token)!.id;
+		commandLiveRoom(room, 'start');
+		answerInLiveRoom(room, id, 0, answerForm(room, true));
+		const stream = recorder();
+		room.subscribeParticipant(id, stream, 0);
+		commandLiveRoom(room, 'end');
+		const endedAt = liveSessionById(room.id)!.endedAt!;
+
+		const db = getDb();
+		expect(runLivePurge(new Date(endedAt.getTime() + 24 * hour - 1)).purged).toEqual([]);
+		expect(db.select().from(liveParticipants).all()).toHaveLength(1);
+
+		expect(runLivePurge(new Date(endedAt.getTime() + 24 * hour + 1)).purged).toEqual([room.id]);
+		expect(db.select().from(liveParticipants).all()).toHaveLength(0);
+		expect(db.select().from(liveAnswers).all()).toHaveLength(0);
+		expect(
+			db
+				.select()
+				.from(liveAnswerCounts)
+				.all()
+				.reduce((n, r) => n + r.count, 0)
+		).toBe(1);
+		expect(stream.chunks.at(-1)).toBe('<closed>');
+		expect(liveSessionById(room.id)!.purgedAt).not.toBeNull();
+		// The professional still sees the distribution.
+		expect(
+			liveRoomById(room.id)!
+				.summary()[0]
+				.bars.reduce((n, b) => n + b.count, 0)
+		).toBe(1);
+		expect(liveRoomByCode(room.code)).toBeNull();
+	});
+
+	it('ends sessions left running for 12 hours, then purges them a day later', async () => {
+		const room = startLiveSession({
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null
+		})!;
+		joinLiveRoom(room, 'Ida');
+		const created = liveSessionById(room.id)!.createdAt.getTime();
+		const hour = 60 * 60 * 1000;
+		expect(runLivePurge(new Date(created + 11 * hour)).ended).toEqual([]);
+		const later = new Date(created + 13 * hour);
+		expect(runLivePurge(later).ended).toEqual([room.id]);
+		expect(liveRoomById(room.id)!.state.phase).toBe('ended');
+		expect(runLivePurge(new Date(later.getTime() + 25 * hour)).purged).toEqual([room.id]);
+	});
+});

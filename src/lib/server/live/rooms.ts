@@ -1,0 +1,140 @@
+import { findModule } from '../content/library';
+import type { TrackId } from '../content/schema';
+import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
+import type { LiveCommand } from './state-machine';
+import {
+	answerCountsOf,
+	answersOf,
+	createLiveSession,
+	insertAnswer,
+	insertParticipant,
+	liveSessionByCode,
+	liveSessionById,
+	participantsOf,
+	purgeLiveData,
+	saveLiveState,
+	type LiveSessionRow
+} from './store';
+
+/** Rooms of this process, by session id. One Node process serves the app. */
+const rooms = new Map<string, LiveRoom>();
+
+function load(row: LiveSessionRow): LiveRoom | null {
+	const existing = rooms.get(row.id);
+	if (existing) return existing;
+	const module = findModule('da', row.track as TrackId, row.moduleSlug);
+	if (!module) return null;
+	const room = new LiveRoom(row, module, answerCountsOf(row.id));
+	const answers = new Map<string, ReturnType<typeof answersOf>>();
+	for (const a of answersOf(row.id))
+		answers.set(a.participantId, [...(answers.get(a.participantId) ?? []), a]);
+	for (const p of participantsOf(row.id)) {
+		room.addParticipant(
+			{ id: p.id, nickname: p.nickname, secretHash: p.secretHash },
+			new Map(
+				(answers.get(p.id) ?? []).map((a) => [
+					a.questionIndex,
+					{ answer: JSON.parse(a.answer) as string[], correct: a.correct }
+				])
+			)
+		);
+	}
+	rooms.set(row.id, room);
+	return room;
+}
+
+export function liveRoomById(id: string): LiveRoom | null {
+	if (rooms.has(id)) return rooms.get(id)!;
+	const row = liveSessionById(id);
+	return row ? load(row) : null;
+}
+
+/** The session a participant's code points to (running, or ended but not yet purged). */
+export function liveRoomByCode(code: string): LiveRoom | null {
+	const row = liveSessionByCode(code);
+	return row ? load(row) : null;
+}
+
+export function startLiveSession(input: {
+	ownerId: string;
+	track: TrackId;
+	moduleSlug: string;
+	themeDayId: string | null;
+}): LiveRoom | null {
+	if (!findModule('da', input.track, input.moduleSlug)?.questions.length) return null;
+	return load(createLiveSession(input));
+}
+
+export type JoinOutcome =
+	| { ok: true; token: string }
+	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' };
+
+export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
+	if (room.state.phase === 'ended') return { ok: false, reason: 'live_ended' };
+	if (room.participantCount >= MAX_PARTICIPANTS) return { ok: false, reason: 'live_full' };
+	const inserted = insertParticipant(room.id, nickname);
+	if (!inserted) return { ok: false, reason: 'live_nickname_taken' };
+	const { participant, token } = inserted;
+	room.addParticipant({
+		id: participant.id,
+		nickname: participant.nickname,
+		secretHash: participant.secretHash
+	});
+	return { ok: true, token };
+}
+
+/** Moves the session on; false when the command does not fit the current state. */
+export function commandLiveRoom(room: LiveRoom, command: LiveCommand): boolean {
+	const next = room.nextState(command);
+	if (!next) return false;
+	saveLiveState(room.id, next);
+	room.setState(next);
+	return true;
+}
+
+export function answerInLiveRoom(
+	room: LiveRoom,
+	participantId: string,
+	questionIndex: number,
+	form: FormData
+): AnswerOutcome {
+	return room.answer(participantId, questionIndex, form, (answer, correct, keys) =>
+		insertAnswer(
+			{
+				participantId,
+				sessionId: room.id,
+				questionIndex,
+				answer: JSON.stringify(answer),
+				correct
+			},
+			keys
+		)
+	);
+}
+
+/** The job: ends abandoned sessions, purges old ones and forgets their rooms. */
+export function runLivePurge(now = new Date()): { ended: string[]; purged: string[] } {
+	const result = purgeLiveData(now);
+	for (const id of [...result.ended, ...result.purged]) {
+		const room = rooms.get(id);
+		if (!room) continue;
+		room.closeStreams();
+		rooms.delete(id);
+	}
+	return result;
+}
+
+export function liveHeartbeat(): void {
+	for (const room of rooms.values()) room.heartbeat();
+}
+
+/** On shutdown: end every open stream so the server can close. */
+export function closeAllLiveStreams(): void {
+	for (const room of rooms.values()) room.closeStreams();
+}
+
+/** For tests: forget the rooms (the database stays). */
+export function resetLiveRooms(): void {
+	closeAllLiveStreams();
+	rooms.clear();
+}

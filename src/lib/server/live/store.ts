@@ -1,0 +1,224 @@
+import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { getDb } from '../db/client';
+import { liveAnswerCounts, liveAnswers, liveParticipants, liveSessions } from '../db/schema';
+import { generateSecureRandomString } from '../auth/session';
+import { newNonce } from '../learning/quiz-form';
+import { generateLiveCode } from './code';
+import type { LiveState } from './state-machine';
+
+export type LiveSessionRow = typeof liveSessions.$inferSelect;
+export type LiveParticipantRow = typeof liveParticipants.$inferSelect;
+
+export function createLiveSession(
+	input: { ownerId: string; track: string; moduleSlug: string; themeDayId: string | null },
+	now = new Date()
+): LiveSessionRow {
+	// 10^6 codes; a clash with a running session just draws again.
+	for (let i = 0; ; i++) {
+		try {
+			return getDb()
+				.insert(liveSessions)
+				.values({
+					id: generateSecureRandomString().slice(0, 16),
+					code: generateLiveCode(),
+					...input,
+					state: 'waiting',
+					questionIndex: -1,
+					shuffleSeed: newNonce(),
+					createdAt: now
+				})
+				.returning()
+				.get();
+		} catch (e) {
+			if (!String(e).includes('UNIQUE') || i > 50) throw e;
+		}
+	}
+}
+
+export function liveSessionById(id: string): LiveSessionRow | undefined {
+	return getDb().select().from(liveSessions).where(eq(liveSessions.id, id)).get();
+}
+
+/** The running session with this code, or else the most recent one that used it. */
+export function liveSessionByCode(code: string): LiveSessionRow | undefined {
+	return getDb()
+		.select()
+		.from(liveSessions)
+		.where(and(eq(liveSessions.code, code), isNull(liveSessions.purgedAt)))
+		.orderBy(sql`${liveSessions.endedAt} is not null`, desc(liveSessions.createdAt))
+		.limit(1)
+		.get();
+}
+
+export function liveSessionsOf(ownerId: string): LiveSessionRow[] {
+	return getDb()
+		.select()
+		.from(liveSessions)
+		.where(eq(liveSessions.ownerId, ownerId))
+		.orderBy(sql`${liveSessions.endedAt} is not null`, desc(liveSessions.createdAt))
+		.limit(50)
+		.all();
+}
+
+export function saveLiveState(id: string, state: LiveState, now = new Date()): void {
+	getDb()
+		.update(liveSessions)
+		.set({
+			state: state.phase,
+			questionIndex: state.questionIndex,
+			...(state.phase === 'ended' ? { endedAt: now } : {})
+		})
+		.where(eq(liveSessions.id, id))
+		.run();
+}
+
+const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
+
+/** Adds a participant; null when the nickname is taken in this session. */
+export function insertParticipant(
+	sessionId: string,
+	nickname: string,
+	now = new Date()
+): { participant: LiveParticipantRow; token: string } | null {
+	const id = generateSecureRandomString().slice(0, 16);
+	const secret = randomBytes(20).toString('base64url');
+	try {
+		const participant = getDb()
+			.insert(liveParticipants)
+			.values({
+				id,
+				sessionId,
+				nickname,
+				nicknameKey: nickname.toLocaleLowerCase('da'),
+				secretHash: hashSecret(secret),
+				joinedAt: now
+			})
+			.returning()
+			.get();
+		return { participant, token: `${id}.${secret}` };
+	} catch (e) {
+		if (String(e).includes('UNIQUE')) return null;
+		throw e;
+	}
+}
+
+export function participantsOf(sessionId: string): LiveParticipantRow[] {
+	return getDb()
+		.select()
+		.from(liveParticipants)
+		.where(eq(liveParticipants.sessionId, sessionId))
+		.orderBy(liveParticipants.joinedAt)
+		.all();
+}
+
+/** Splits a participant cookie into id and secret hash; null when it is malformed. */
+export function readParticipantToken(token: string): { id: string; secretHash: Buffer } | null {
+	const [id, secret, extra] = token.split('.');
+	if (!id || !secret || extra !== undefined) return null;
+	return { id, secretHash: hashSecret(secret) };
+}
+
+export type StoredAnswer = typeof liveAnswers.$inferSelect;
+
+export function answersOf(sessionId: string): StoredAnswer[] {
+	return getDb().select().from(liveAnswers).where(eq(liveAnswers.sessionId, sessionId)).all();
+}
+
+/**
+ * Stores one answer and adds it to the anonymous counts in one transaction; false when the
+ * participant has already answered this question.
+ */
+export function insertAnswer(
+	answer: Omit<StoredAnswer, 'answeredAt'>,
+	countKeys: string[],
+	now = new Date()
+): boolean {
+	const db = getDb();
+	return db.transaction((tx) => {
+		const inserted = tx
+			.insert(liveAnswers)
+			.values({ ...answer, answeredAt: now })
+			.onConflictDoNothing()
+			.run();
+		if (inserted.changes === 0) return false;
+		for (const optionKey of countKeys) {
+			tx.insert(liveAnswerCounts)
+				.values({
+					sessionId: answer.sessionId,
+					questionIndex: answer.questionIndex,
+					optionKey,
+					count: 1
+				})
+				.onConflictDoUpdate({
+					target: [
+						liveAnswerCounts.sessionId,
+						liveAnswerCounts.questionIndex,
+						liveAnswerCounts.optionKey
+					],
+					set: { count: sql`${liveAnswerCounts.count} + 1` }
+				})
+				.run();
+		}
+		return true;
+	});
+}
+
+/** questionIndex → optionKey → count; kept after nicknames and answers are deleted. */
+export function answerCountsOf(sessionId: string): Map<number, Map<string, number>> {
+	const rows = getDb()
+		.select()
+		.from(liveAnswerCounts)
+		.where(eq(liveAnswerCounts.sessionId, sessionId))
+		.all();
+	const out = new Map<number, Map<string, number>>();
+	for (const r of rows) {
+		if (!out.has(r.questionIndex)) out.set(r.questionIndex, new Map());
+		out.get(r.questionIndex)!.set(r.optionKey, r.count);
+	}
+	return out;
+}
+
+export const PURGE_AFTER_MS = 24 * 60 * 60 * 1000;
+/** A session nobody ended is ended after this long, so its data is purged too. */
+export const ABANDONED_AFTER_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * Ends sessions left running for 12 hours and deletes nicknames and answers of sessions that
+ * ended more than 24 hours ago; the answer counts stay. Returns the purged session ids.
+ */
+export function purgeLiveData(now = new Date()): { ended: string[]; purged: string[] } {
+	const db = getDb();
+	return db.transaction((tx) => {
+		const ended = tx
+			.update(liveSessions)
+			.set({ state: 'ended', endedAt: now })
+			.where(
+				and(
+					isNull(liveSessions.endedAt),
+					lt(liveSessions.createdAt, new Date(now.getTime() - ABANDONED_AFTER_MS))
+				)
+			)
+			.returning({ id: liveSessions.id })
+			.all()
+			.map((r) => r.id);
+		const purged = tx
+			.update(liveSessions)
+			.set({ purgedAt: now })
+			.where(
+				and(
+					isNotNull(liveSessions.endedAt),
+					isNull(liveSessions.purgedAt),
+					lt(liveSessions.endedAt, new Date(now.getTime() - PURGE_AFTER_MS))
+				)
+			)
+			.returning({ id: liveSessions.id })
+			.all()
+			.map((r) => r.id);
+		for (const id of purged) {
+			// Answers go with their participant (ON DELETE CASCADE).
+			tx.delete(liveParticipants).where(eq(liveParticipants.sessionId, id)).run();
+		}
+		return { ended, purged };
+	});
+}
