@@ -12,6 +12,7 @@ import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies'
 import { getUser, markActive, toSessionUser } from '$lib/server/auth/user';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { installShutdownHandlers } from '$lib/server/http/shutdown';
+import { closeAllLiveStreams, liveHeartbeat, runLivePurge } from '$lib/server/live/rooms';
 
 export const init: ServerInit = () => {
 	getDb();
@@ -20,6 +21,12 @@ export const init: ServerInit = () => {
 	deleteExpiredSessions();
 	// Expired sessions are refused anyway; this only keeps the table small.
 	setInterval(() => deleteExpiredSessions(), 24 * 60 * 60 * 1000).unref();
+	// Live sessions: heartbeats keep idle streams open; the purge deletes nicknames and answers.
+	setInterval(liveHeartbeat, 15_000).unref();
+	runLivePurge();
+	setInterval(() => runLivePurge(), 10 * 60 * 1000).unref();
+	// Open event streams would keep the server from closing; end them when asked to stop.
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, closeAllLiveStreams);
 };
 
 const locale: Handle = ({ event, resolve }) =>

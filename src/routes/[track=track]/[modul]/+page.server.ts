@@ -27,6 +27,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		module: {
 			slug: module.slug,
 			title: module.title,
+			track: module.track,
 			summary: module.summary,
 			minutes: module.minutes,
 			ages: module.ages,

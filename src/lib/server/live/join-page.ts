@@ -1,0 +1,83 @@
+import type { Cookies } from '@sveltejs/kit';
+import { RateLimiter } from '../auth/rate-limit';
+import { isLiveCode, normaliseLiveCode } from './code';
+import { nicknameProblem, tidyNickname } from './nickname';
+import { joinLiveRoom, liveRoomByCode } from './rooms';
+import { readParticipantToken } from './store';
+import type { LiveRoom } from './room';
+
+/**
+ * Wrong codes per address. Only failures count: a whole school hall behind one address
+ * joins freely, while guessing the 10^6 codes stays slow.
+ */
+export const wrongLiveCodesByAddress = new RateLimiter(100, 15 * 60 * 1000);
+
+export const PARTICIPANT_COOKIE = 'live';
+const DAY = 24 * 60 * 60;
+
+export type JoinResult =
+	| { ok: true; code: string }
+	| {
+			ok: false;
+			status: number;
+			field: 'code' | 'nickname';
+			error: string;
+			params?: Record<string, unknown>;
+	  };
+
+export function joinLiveSession(
+	input: { code: string; nickname: string },
+	address: string,
+	cookies: Cookies,
+	url: URL
+): JoinResult {
+	const code = normaliseLiveCode(input.code);
+	const wait = wrongLiveCodesByAddress.retryAfter(address);
+	if (wait > 0)
+		return {
+			ok: false,
+			status: 429,
+			field: 'code',
+			error: 'live_too_many_tries',
+			params: { minutes: Math.ceil(wait / 60) }
+		};
+	if (!isLiveCode(code))
+		return { ok: false, status: 400, field: 'code', error: 'live_code_invalid' };
+	const nickname = tidyNickname(input.nickname);
+	const problem = nicknameProblem(nickname);
+	if (problem) return { ok: false, status: 400, field: 'nickname', error: problem };
+	const room = liveRoomByCode(code);
+	if (!room) {
+		wrongLiveCodesByAddress.hit(address);
+		return { ok: false, status: 400, field: 'code', error: 'live_code_unknown' };
+	}
+	const joined = joinLiveRoom(room, nickname);
+	if (!joined.ok)
+		return {
+			ok: false,
+			status: 400,
+			field: joined.reason === 'live_nickname_taken' ? 'nickname' : 'code',
+			error: joined.reason
+		};
+	// The cookie goes only to this session's pages, and is gone after a day.
+	cookies.set(PARTICIPANT_COOKIE, joined.token, {
+		path: `/live/${code}`,
+		httpOnly: true,
+		sameSite: 'lax',
+		secure: url.protocol === 'https:',
+		maxAge: DAY
+	});
+	return { ok: true, code };
+}
+
+/** The room and participant of a /live/<code> request, or null when the cookie does not fit. */
+export function participantOf(
+	code: string,
+	cookies: Cookies
+): { room: LiveRoom; participantId: string } | null {
+	const token = readParticipantToken(cookies.get(PARTICIPANT_COOKIE) ?? '');
+	if (!token || !isLiveCode(code)) return null;
+	const room = liveRoomByCode(code);
+	const participant = room?.participant(token.id, token.secretHash);
+	return room && participant ? { room, participantId: participant.id } : null;
+}

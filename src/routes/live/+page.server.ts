@@ -1,0 +1,24 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { field } from '$lib/server/http/form';
+import { suggestNickname } from '$lib/server/live/nickname';
+import { joinLiveSession } from '$lib/server/live/join-page';
+import type { FieldErrors } from '$lib/i18n';
+
+export const load: PageServerLoad = ({ url }) => ({
+	code: url.searchParams.get('kode') ?? '',
+	suggestion: suggestNickname()
+});
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const values = { code: field(form, 'code'), nickname: field(form, 'nickname') };
+		const joined = joinLiveSession(values, getClientAddress(), cookies, url);
+		if (!joined.ok) {
+			const error = joined.params ? { key: joined.error, params: joined.params } : joined.error;
+			return fail(joined.status, { values, errors: { [joined.field]: error } as FieldErrors });
+		}
+		redirect(303, `/live/${joined.code}`);
+	}
+};
