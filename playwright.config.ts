@@ -34,7 +34,8 @@ export default defineConfig({
 		trace: 'off'
 	},
 	webServer: {
-		command: 'npx vite build && node tests/e2e/support/start-test-server.js',
+		// E2E_SKIP_BUILD=1 reuses build/ while only tests change.
+		command: `${process.env.E2E_SKIP_BUILD ? '' : 'npx vite build && '}node tests/e2e/support/start-test-server.js`,
 		url: `http://localhost:${E2E_PORT}/healthz`,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -1,4 +1,4 @@
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { subscribe } from './subscribe';
 import type { LiveHostView } from './types';
 
@@ -11,7 +11,9 @@ export function liveHost(initial: () => LiveHostView, url: () => string) {
 	let connected = $state(true);
 	$effect(() => {
 		const loaded = initial();
-		if (loaded.version >= host.version) host = loaded;
+		untrack(() => {
+			if (loaded.version >= host.version) host = loaded;
+		});
 	});
 	onMount(() =>
 		subscribe<LiveHostView>(

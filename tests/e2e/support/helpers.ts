@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -78,6 +78,8 @@ export function createAdmin(username: string, password = PASSWORD) {
 
 interface QuizQuestion {
 	id: string;
+	prompt: string;
+	explanation: string;
 	type: 'single' | 'multiple' | 'truefalse' | 'order';
 	options?: { text: string; correct?: boolean }[];
 	items?: { text: string }[];
@@ -86,6 +88,25 @@ interface QuizQuestion {
 
 export function readQuiz(track: string, slug: string): QuizQuestion[] {
 	return parse(readFileSync(`content/da/${track}/${slug}/quiz.yaml`, 'utf8')).questions;
+}
+
+/** Answers one question of a quiz form rightly (or wrongly) by its labels. */
+export async function fillQuestion(fieldset: Locator, q: QuizQuestion, wrong = false) {
+	if (q.type === 'truefalse') {
+		await fieldset.getByLabel(q.answer !== wrong ? 'Sandt' : 'Falsk', { exact: true }).check();
+	} else if (q.type === 'order') {
+		const items = q.items!;
+		for (const [k, item] of items.entries()) {
+			const position = wrong ? ((k + 1) % items.length) + 1 : k + 1;
+			await fieldset.getByLabel(item.text, { exact: true }).selectOption(String(position));
+		}
+	} else {
+		const options = q.options!;
+		const chosen = wrong
+			? options.filter((o) => !o.correct).slice(0, 1)
+			: options.filter((o) => o.correct);
+		for (const o of chosen) await fieldset.getByLabel(o.text, { exact: true }).check();
+	}
 }
 
 /**
@@ -102,21 +123,7 @@ export async function answerQuiz(
 	for (const [i, q] of questions.entries()) {
 		const fieldset = page.locator('fieldset.question').nth(i);
 		const wrong = opts.wrong?.includes(i) ?? false;
-		if (q.type === 'truefalse') {
-			await fieldset.getByLabel(q.answer !== wrong ? 'Sandt' : 'Falsk', { exact: true }).check();
-		} else if (q.type === 'order') {
-			const items = q.items!;
-			for (const [k, item] of items.entries()) {
-				const position = wrong ? ((k + 1) % items.length) + 1 : k + 1;
-				await fieldset.getByLabel(item.text, { exact: true }).selectOption(String(position));
-			}
-		} else {
-			const options = q.options!;
-			const chosen = wrong
-				? options.filter((o) => !o.correct).slice(0, 1)
-				: options.filter((o) => o.correct);
-			for (const o of chosen) await fieldset.getByLabel(o.text, { exact: true }).check();
-		}
+		await fillQuestion(fieldset, q, wrong);
 		if (opts.stepwise) {
 			await fieldset.getByRole('button', { name: 'Tjek mit svar' }).click();
 			await expect(
@@ -129,4 +136,20 @@ export async function answerQuiz(
 	await page.getByRole('button', { name: 'Se mit resultat' }).click();
 	await expect(page.getByRole('heading', { name: 'Dit resultat' })).toBeVisible();
 	return questions.length;
+}
+
+/** A professional approved by an administrator, signed in, in a context of its own. */
+export async function approvedProfessional(browser: Browser) {
+	const page = await (await browser.newContext()).newPage();
+	const name = await signUp(page, 'professional');
+	const adminName = uniqueName('adm');
+	createAdmin(adminName);
+	const admin = await (await browser.newContext()).newPage();
+	await signIn(admin, adminName);
+	await admin.goto('/admin');
+	await admin.getByRole('button', { name: `Godkend ${name}` }).click();
+	await expect(admin.getByRole('status')).toBeVisible();
+	await admin.context().close();
+	await signIn(page, name);
+	return { page, name };
 }

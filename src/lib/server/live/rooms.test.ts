@@ -113,6 +113,38 @@ describe('live sessions', () => {
 		expect(joinLiveRoom(room, 'Sent')).toEqual({ ok: false, reason: 'live_ended' });
 	});
 
+	it('streams state events with ids, and resumes from Last-Event-ID without repeating', async () => {
+		const room = startLiveSession({
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null
+		})!;
+		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
+		const id = readParticipantToken(joined.token)!.id;
+		const first = recorder();
+		room.subscribeParticipant(id, first, 0);
+		const version = room.version;
+		expect(first.chunks[0]).toMatch(
+			new RegExp(`^id: ${version}\nevent: state\ndata: [{].*[}]\n\n$`)
+		);
+
+		// Reconnecting with the latest id: nothing missed, nothing sent.
+		const resumed = recorder();
+		room.subscribeParticipant(id, resumed, version);
+		expect(resumed.chunks).toEqual([]);
+		// Reconnecting after a missed change: the current state at once.
+		commandLiveRoom(room, 'start');
+		const late = recorder();
+		room.subscribeParticipant(id, late, version);
+		expect(late.chunks).toHaveLength(1);
+		expect(late.chunks[0]).toContain(`id: ${version + 1}`);
+		expect(resumed.chunks).toHaveLength(1);
+
+		room.heartbeat();
+		expect(resumed.chunks.at(-1)).toBe(': hb\n\n');
+	});
+
 	it('comes back the same after a restart (state, participants, answers, counts)', async () => {
 		const room = startLiveSession({
 			ownerId: await owner(),
@@ -208,5 +240,26 @@ describe('live sessions', () => {
 		expect(runLivePurge(later).ended).toEqual([room.id]);
 		expect(liveRoomById(room.id)!.state.phase).toBe('ended');
 		expect(runLivePurge(new Date(later.getTime() + 25 * hour)).purged).toEqual([room.id]);
+	});
+});
+
+describe('SSE responses', () => {
+	it('send retry first and event-stream headers, and forget the stream when cancelled', async () => {
+		const { sseResponse, lastEventId } = await import('./sse');
+		let forgotten = false;
+		const response = sseResponse((stream) => {
+			stream.send('id: 1\nevent: state\ndata: {}\n\n');
+			return () => (forgotten = true);
+		});
+		expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+		expect(response.headers.get('cache-control')).toContain('no-cache');
+		const reader = response.body!.getReader();
+		const text = new TextDecoder().decode((await reader.read()).value);
+		expect(text).toBe('retry: 2000\n\n');
+		expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: state');
+		await reader.cancel();
+		expect(forgotten).toBe(true);
+		expect(lastEventId(new Request('http://x/', { headers: { 'last-event-id': '7' } }))).toBe(7);
+		expect(lastEventId(new Request('http://x/', { headers: { 'last-event-id': 'x' } }))).toBe(0);
 	});
 });

@@ -49,10 +49,18 @@ export function liveRoomById(id: string): LiveRoom | null {
 	return row ? load(row) : null;
 }
 
+/** Running rooms by code: every participant request looks its room up by code. */
+const runningByCode = new Map<string, LiveRoom>();
+
 /** The session a participant's code points to (running, or ended but not yet purged). */
 export function liveRoomByCode(code: string): LiveRoom | null {
+	const running = runningByCode.get(code);
+	if (running && running.state.phase !== 'ended') return running;
 	const row = liveSessionByCode(code);
-	return row ? load(row) : null;
+	const room = row ? load(row) : null;
+	if (room && room.state.phase !== 'ended') runningByCode.set(code, room);
+	else runningByCode.delete(code);
+	return room;
 }
 
 export function startLiveSession(input: {
@@ -120,6 +128,7 @@ export function runLivePurge(now = new Date()): { ended: string[]; purged: strin
 		if (!room) continue;
 		room.closeStreams();
 		rooms.delete(id);
+		runningByCode.delete(room.code);
 	}
 	return result;
 }
@@ -137,4 +146,5 @@ export function closeAllLiveStreams(): void {
 export function resetLiveRooms(): void {
 	closeAllLiveStreams();
 	rooms.clear();
+	runningByCode.clear();
 }

@@ -1,0 +1,263 @@
+/**
+ * npm run bench:live
+ * One live session with 500 participants against the built server (build/ first): joins them
+ * over HTTP through the real form (all from one address, like a school hall), opens their
+ * event streams, and has the professional move through questions while everybody answers.
+ * Prints fan-out times, answer latency, errors and the server's memory.
+ */
+import http from 'node:http';
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { formHeaders, pinSelf, sampleMemory, sleep, startApp, tempDir } from '../lib/app-harness';
+
+const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? 500);
+const MODULE = 'unge/grooming';
+/** People in a hall answer over some seconds, not in the same millisecond. */
+const SPREAD_MS = 5000;
+const PASSWORD = 'en lang sætning til fagpersonen';
+
+const dir = tempDir('live-bench');
+process.env.DATABASE_URL = join(dir, 'sammen.db');
+const { createUser, setRole } = await import('../../src/lib/server/auth/user');
+const { closeDb } = await import('../../src/lib/server/db/client');
+const pro = await createUser({ username: 'fagperson', password: PASSWORD, role: 'professional' });
+if (!pro.ok) throw new Error('professional');
+setRole(pro.user.id, 'professional');
+closeDb();
+
+const pinned = pinSelf(1);
+const server = await startApp({ port: 5191, databaseUrl: process.env.DATABASE_URL, cpu: 0 });
+const memory = sampleMemory(server.pid);
+const origin = server.origin;
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+let errors = 0;
+const errorKinds = new Map<string, number>();
+function error(kind: string) {
+	errors++;
+	errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+}
+
+/** A form post over keep-alive sockets; resolves with status, location and cookies. */
+function post(
+	path: string,
+	body: URLSearchParams,
+	cookie?: string
+): Promise<{ status: number; location: string; cookies: string[] }> {
+	return new Promise((done, fail) => {
+		const req = http.request(
+			`${origin}${path}`,
+			{ method: 'POST', agent, headers: formHeaders(origin, cookie) },
+			(res) => {
+				res.resume();
+				res.on('end', () =>
+					done({
+						status: res.statusCode ?? 0,
+						location: String(res.headers.location ?? ''),
+						cookies: (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0])
+					})
+				);
+			}
+		);
+		req.on('error', fail);
+		req.end(body.toString());
+	});
+}
+
+const percentile = (values: number[], q: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+interface SharedView {
+	version: number;
+	phase: string;
+	questionIndex: number;
+	question: { id: string; type: string; options: { token: string }[] } | null;
+}
+
+class Participant {
+	cookie = '';
+	stream?: http.ClientRequest;
+	latest: SharedView | null = null;
+	waiters: { until: (s: SharedView) => boolean; done: (at: number) => void }[] = [];
+
+	constructor(readonly nickname: string) {}
+
+	open(code: string): Promise<void> {
+		return new Promise((ready, fail) => {
+			const req = http.get(
+				`${origin}/live/${code}/strom`,
+				{ headers: { cookie: this.cookie, accept: 'text/event-stream' }, agent: false },
+				(res) => {
+					if (res.statusCode !== 200) return fail(new Error(`stream: ${res.statusCode}`));
+					res.setEncoding('utf8');
+					let buffer = '';
+					res.on('data', (chunk: string) => {
+						buffer += chunk;
+						let end;
+						while ((end = buffer.indexOf('\n\n')) >= 0) {
+							const event = buffer.slice(0, end);
+							buffer = buffer.slice(end + 2);
+							const data = /^data: (.*)$/m.exec(event)?.[1];
+							if (data) this.receive(JSON.parse(data).shared as SharedView);
+						}
+					});
+					res.on('error', () => error('stream'));
+					ready();
+				}
+			);
+			req.on('error', (e) => (this.stream ? error('stream') : fail(e)));
+			this.stream = req;
+		});
+	}
+
+	private receive(shared: SharedView) {
+		this.latest = shared;
+		const at = performance.now();
+		this.waiters = this.waiters.filter((w) => (w.until(shared) ? (w.done(at), false) : true));
+	}
+
+	/** When the stream next shows a state that fits (or already does). */
+	until(fits: (s: SharedView) => boolean, timeoutMs = 15_000): Promise<number> {
+		if (this.latest && fits(this.latest)) return Promise.resolve(performance.now());
+		return new Promise((done) => {
+			const timer = setTimeout(() => {
+				error('event never arrived');
+				done(NaN);
+			}, timeoutMs);
+			this.waiters.push({
+				until: fits,
+				done: (at) => {
+					clearTimeout(timer);
+					done(at);
+				}
+			});
+		});
+	}
+
+	answerBody(): URLSearchParams {
+		const q = this.latest!.question!;
+		const body = new URLSearchParams({ q: String(this.latest!.questionIndex) });
+		if (q.type === 'order')
+			q.options.forEach((o, i) => body.append(`q-${q.id}-${o.token}`, String(i + 1)));
+		else body.append(`q-${q.id}`, q.options[Math.floor(Math.random() * q.options.length)].token);
+		return body;
+	}
+}
+
+try {
+	const login = await post(
+		'/log-ind',
+		new URLSearchParams({ username: 'fagperson', password: PASSWORD })
+	);
+	const host = login.cookies.find((c) => c.startsWith('session='));
+	if (!host) throw new Error(`sign-in failed: ${login.status}`);
+	const started = await post(
+		'/fagperson/live?/start',
+		new URLSearchParams({ modul: MODULE }),
+		host
+	);
+	const controlPath = started.location;
+	if (started.status !== 303 || !controlPath.startsWith('/fagperson/live/'))
+		throw new Error(`start failed: ${started.status}`);
+	const control = await (await fetch(origin + controlPath, { headers: { cookie: host } })).text();
+	const code = /data-testid="live-code">(\d{6})</.exec(control)?.[1];
+	if (!code) throw new Error('no code on the control page');
+
+	// Join: everyone through the real form, from one address.
+	const people = Array.from(
+		{ length: PARTICIPANTS },
+		(_, i) => new Participant(`Deltager ${i + 1}`)
+	);
+	const joinTimes: number[] = [];
+	for (let i = 0; i < people.length; i += 25) {
+		await Promise.all(
+			people.slice(i, i + 25).map(async (p) => {
+				const t = performance.now();
+				const res = await post('/live', new URLSearchParams({ code, nickname: p.nickname }));
+				joinTimes.push(performance.now() - t);
+				p.cookie = res.cookies.find((c) => c.startsWith('live=')) ?? '';
+				if (res.status !== 303 || !p.cookie) error(`join ${res.status}`);
+			})
+		);
+	}
+	for (let i = 0; i < people.length; i += 50)
+		await Promise.all(people.slice(i, i + 50).map((p) => p.open(code)));
+	await Promise.all(people.map((p) => p.until((s) => s.phase === 'waiting')));
+
+	const command = (c: string) =>
+		post(`${controlPath}?/styr`, new URLSearchParams({ command: c }), host);
+
+	/** Sends a command and measures until every participant's stream shows the new state. */
+	async function fanOut(c: string, fits: (s: SharedView) => boolean): Promise<number[]> {
+		const t0 = performance.now();
+		const arrivals = people.map((p) => p.until(fits));
+		const res = await command(c);
+		if (res.status !== 303) error(`command ${c}: ${res.status}`);
+		return (await Promise.all(arrivals)).map((t) => t - t0);
+	}
+
+	async function answerAll(spreadMs: number): Promise<number[]> {
+		const latencies: number[] = [];
+		await Promise.all(
+			people.map(async (p) => {
+				await sleep(Math.random() * spreadMs);
+				const t = performance.now();
+				const res = await post(`/live/${code}?/svar`, p.answerBody(), p.cookie);
+				latencies.push(performance.now() - t);
+				if (res.status !== 303) error(`answer ${res.status}`);
+			})
+		);
+		return latencies;
+	}
+
+	const fanOuts: number[] = [];
+	const spreadAnswers: number[] = [];
+	const burstAnswers: number[] = [];
+	const rounds = 3;
+	for (let round = 0; round < rounds; round++) {
+		const c = round === 0 ? 'start' : 'next';
+		fanOuts.push(...(await fanOut(c, (s) => s.phase === 'question' && s.questionIndex === round)));
+		// The last round shows the worst case: all answers in the same instant.
+		if (round < rounds - 1) spreadAnswers.push(...(await answerAll(SPREAD_MS)));
+		else burstAnswers.push(...(await answerAll(0)));
+		fanOuts.push(
+			...(await fanOut('reveal', (s) => s.phase === 'revealed' && s.questionIndex === round))
+		);
+	}
+	await fanOut('end', (s) => s.phase === 'ended');
+	const peakKb = memory.stop();
+
+	for (const p of people) p.stream?.destroy();
+	console.log(
+		`Live session: ${PARTICIPANTS} participants from one address, module ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
+	);
+	console.log(
+		`  join (form post, 25 at a time): p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
+	);
+	console.log(
+		`  fan-out, command → last participant has it (${fanOuts.length / PARTICIPANTS} state changes): p50 ${ms(percentile(fanOuts, 0.5))}, p95 ${ms(percentile(fanOuts, 0.95))}, max ${ms(Math.max(...fanOuts))} (target p95 < 200 ms)`
+	);
+	console.log(
+		`  answer POST, spread over ${SPREAD_MS / 1000} s (${spreadAnswers.length}): p50 ${ms(percentile(spreadAnswers, 0.5))}, p95 ${ms(percentile(spreadAnswers, 0.95))}, p99 ${ms(percentile(spreadAnswers, 0.99))} (target p99 < 100 ms)`
+	);
+	console.log(
+		`  answer POST, all ${burstAnswers.length} at once: p50 ${ms(percentile(burstAnswers, 0.5))}, p95 ${ms(percentile(burstAnswers, 0.95))}, p99 ${ms(percentile(burstAnswers, 0.99))}`
+	);
+	console.log(
+		`  errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}`
+	);
+	console.log(`  server peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
+	if (errors) process.exitCode = 1;
+} finally {
+	agent.destroy();
+	server.process.kill('SIGTERM');
+	const exit = await Promise.race([server.exited, sleep(10_000).then(() => null)]);
+	if (!exit) {
+		console.log('  SIGTERM: the server did not stop within 10 s with streams open');
+		server.process.kill('SIGKILL');
+		process.exitCode = 1;
+	}
+	rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import {
+	approvedProfessional,
+	expectNoAxeViolations,
+	fillQuestion,
+	readQuiz,
+	signUp
+} from './support/helpers';
+
+const QUESTIONS = readQuiz('unge', 'grooming');
+
+async function startSession(pro: Page): Promise<{ controlUrl: string; code: string }> {
+	await pro.goto('/unge/grooming');
+	await pro.getByRole('button', { name: 'Start en live-quiz med dette modul' }).click();
+	await expect(pro.getByRole('heading', { level: 1, name: /^Live-quiz: Grooming/ })).toBeVisible();
+	const code = (await pro.getByTestId('live-code').textContent())!.trim();
+	expect(code).toMatch(/^\d{6}$/);
+	return { controlUrl: pro.url(), code };
+}
+
+async function join(page: Page, code: string, nickname: string) {
+	await page.goto(`/live?kode=${code}`);
+	await expect(page.getByLabel('Kode (6 cifre)')).toHaveValue(code);
+	await page.getByLabel('Kaldenavn').fill(nickname);
+	await page.getByRole('button', { name: 'Deltag' }).click();
+	await expect(page.getByText(`Du er med som ${nickname}.`)).toBeVisible();
+}
+
+test.describe('live quiz', () => {
+	// Four browser contexts and a projector: longer than one person's journey.
+	test.describe.configure({ timeout: 180_000 });
+
+	test('professional runs a session: join, answer, live distribution, reveal, scores, reconnect', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		const { controlUrl, code } = await startSession(pro);
+		await expect(pro.getByText('Venter på deltagere')).toBeVisible();
+		await expectNoAxeViolations(pro);
+
+		const screen = await pro.context().newPage();
+		await screen.goto(`${controlUrl}/skaerm`);
+		await expect(screen.getByTestId('projector-code')).toHaveText(code);
+		await expect(screen.getByRole('banner')).toHaveCount(0);
+		await expectNoAxeViolations(screen);
+
+		// Ida has JavaScript; Bo's school computer has it switched off.
+		const ida = await (await browser.newContext()).newPage();
+		await ida.goto('/live');
+		await ida.getByLabel('Kode (6 cifre)').fill('12345');
+		await ida.getByRole('button', { name: 'Deltag' }).click();
+		await expect(ida.getByRole('alert')).toContainText('Koden skal være 6 cifre');
+		await expect(ida.getByLabel('Kaldenavn')).not.toHaveValue('');
+		await expectNoAxeViolations(ida);
+		await ida.getByLabel('Kaldenavn').fill('Perker');
+		await ida.getByLabel('Kode (6 cifre)').fill(code);
+		await ida.getByRole('button', { name: 'Deltag' }).click();
+		await expect(ida.getByRole('alert')).toContainText('Vælg et andet kaldenavn');
+		await expect(ida.getByLabel('Kode (6 cifre)')).toHaveValue(code);
+		await ida.getByLabel('Kaldenavn').fill('Ida');
+		await ida.getByRole('button', { name: 'Deltag' }).click();
+		await expect(ida.getByText('Du er med som Ida.')).toBeVisible();
+		await expect(ida.getByText('quizzen starter snart')).toBeVisible();
+
+		const bo = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		await bo.goto(`/live?kode=${code}`);
+		await bo.getByLabel('Kaldenavn').fill('ida');
+		await bo.getByRole('button', { name: 'Deltag' }).click();
+		await expect(bo.getByRole('alert')).toContainText('Det kaldenavn er taget');
+		await join(bo, code, 'Bo');
+
+		// The control view and the projector follow along without reloading.
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 2');
+		await expect(pro.getByRole('listitem').filter({ hasText: /^Ida$/ })).toBeVisible();
+		await expect(screen.getByTestId('projector-participants')).toHaveText('Deltagere: 2');
+		await expect(screen.getByText('Ida')).toHaveCount(0);
+
+		await pro.getByRole('button', { name: 'Start quizzen' }).click();
+		const first = QUESTIONS[0];
+		await expect(ida.getByText(first.prompt.trim().slice(0, 40))).toBeVisible();
+		await fillQuestion(ida.locator('fieldset.question'), first);
+		await ida.getByRole('button', { name: 'Send svar' }).click();
+		await expect(ida.getByText('Svar modtaget')).toBeVisible();
+
+		await bo.reload();
+		await bo.getByRole('button', { name: 'Send svar' }).click();
+		await expect(bo.getByRole('alert')).toContainText('Vælg et svar, før du sender.');
+		await fillQuestion(bo.locator('fieldset.question'), first, true);
+		await bo.getByRole('button', { name: 'Send svar' }).click();
+		await expect(bo.getByText('Svar modtaget')).toBeVisible();
+
+		await expect(screen.getByTestId('projector-answered')).toHaveText('2 af 2 har svaret');
+		await expect(screen.getByText('1 (50 %)')).toHaveCount(2);
+		await expectNoAxeViolations(screen);
+
+		// Ida loses the connection: a reload keeps her place and her answer.
+		await ida.reload();
+		await expect(ida.getByText('Svar modtaget')).toBeVisible();
+
+		await pro.getByRole('button', { name: 'Vis svaret' }).click();
+		await expect(ida.getByText('Rigtigt', { exact: true })).toBeVisible();
+		await expect(screen.getByRole('strong').filter({ hasText: 'Det rigtige svar:' })).toBeVisible();
+		await expect(screen.getByText(first.explanation.trim().slice(0, 40))).toBeVisible();
+		await expectNoAxeViolations(ida);
+		await bo.reload();
+		await expect(bo.getByText('Ikke helt', { exact: true })).toBeVisible();
+
+		await pro.getByRole('button', { name: 'Næste spørgsmål' }).click();
+		await expect(ida.getByRole('button', { name: 'Send svar' })).toBeVisible();
+		await pro.getByRole('button', { name: 'Afslut quizzen nu' }).click();
+
+		await expect(ida.getByRole('heading', { name: 'Quizzen er slut' })).toBeVisible();
+		await expect(ida.getByText(`Du fik 1 ud af ${QUESTIONS.length} rigtige.`)).toBeVisible();
+		await expect(ida.getByRole('link', { name: /^Fortsæt med modulet “Grooming/ })).toHaveAttribute(
+			'href',
+			'/unge/grooming'
+		);
+		await expect(ida.getByRole('link', { name: 'Se hvor du kan få hjælp' })).toBeVisible();
+		await expectNoAxeViolations(ida);
+		await bo.reload();
+		await expect(bo.getByText(`Du fik 0 ud af ${QUESTIONS.length} rigtige.`)).toBeVisible();
+
+		await pro.reload();
+		await expect(pro.getByRole('heading', { name: 'Svarfordeling' })).toBeVisible();
+		await expectNoAxeViolations(pro);
+
+		// A session that has ended takes no one new.
+		const late = await (await browser.newContext()).newPage();
+		await late.goto(`/live?kode=${code}`);
+		await late.getByRole('button', { name: 'Deltag' }).click();
+		await expect(late.getByRole('alert')).toContainText('Den live-quiz er slut.');
+	});
+
+	test('another professional, a young person and a visitor cannot view or control a session', async ({
+		browser
+	}) => {
+		const { page: owner } = await approvedProfessional(browser);
+		const { controlUrl, code } = await startSession(owner);
+		const { page: other } = await approvedProfessional(browser);
+		const youth = await (await browser.newContext()).newPage();
+		await signUp(youth, 'youth');
+		const visitor = await (await browser.newContext()).newPage();
+
+		for (const page of [other, youth]) {
+			for (const path of ['', '/skaerm', '/strom'])
+				expect((await page.request.get(`${controlUrl}${path}`)).status(), path).toBe(404);
+			const post = await page.request.post(`${controlUrl}?/styr`, {
+				form: { command: 'start' },
+				headers: { origin: new URL(controlUrl).origin },
+				maxRedirects: 0
+			});
+			expect(post.status()).toBe(404);
+		}
+		const anonymous = await visitor.request.get(controlUrl, { maxRedirects: 0 });
+		expect(anonymous.status()).toBe(303);
+		expect(anonymous.headers().location).toContain('/log-ind');
+
+		// Nothing moved: the owner still waits for participants.
+		await owner.reload();
+		await expect(owner.getByText('Venter på deltagere')).toBeVisible();
+
+		// Without the participant cookie, the session page sends you to join.
+		await visitor.goto(`/live/${code}`);
+		await expect(visitor).toHaveURL(`/live?kode=${code}`);
+	});
+});
