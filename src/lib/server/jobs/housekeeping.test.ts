@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { insertTestUser, useTestDatabase } from '../db/test-db';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { registerHousekeepingJobs } from './housekeeping';
@@ -26,21 +26,8 @@ describe('housekeeping jobs', () => {
 			'live-heartbeat',
 			'delete-inactive-accounts'
 		]);
-		const insert = (id: string, lastActiveAt: Date) =>
-			getDb()
-				.insert(users)
-				.values({
-					id,
-					username: id,
-					usernameKey: id,
-					passwordHash: 'x',
-					role: 'youth',
-					createdAt: new Date(0),
-					lastActiveAt
-				})
-				.run();
-		insert('glemt', new Date('2024-01-01T00:00:00Z'));
-		insert('aktiv', new Date('2026-11-01T00:00:00Z'));
+		insertTestUser(getDb(), 'glemt', { lastActiveAt: new Date('2024-01-01T00:00:00Z') });
+		insertTestUser(getDb(), 'aktiv', { lastActiveAt: new Date('2026-11-01T00:00:00Z') });
 		await vi.advanceTimersByTimeAsync(FIRST_RUN_DELAY_MS);
 		expect(getDb().select({ id: users.id }).from(users).all()).toEqual([{ id: 'aktiv' }]);
 		expect(log).toHaveBeenCalledWith(expect.stringMatching(/^Retention: deleted 1 account/));

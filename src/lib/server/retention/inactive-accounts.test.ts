@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { insertTestUser, useTestDatabase } from '../db/test-db';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import {
@@ -13,22 +13,8 @@ const now = new Date('2026-11-25T12:00:00.000Z');
 const eighteenMonthsAgo = new Date('2025-05-25T12:00:00.000Z');
 
 let counter = 0;
-function account(role: 'youth' | 'parent' | 'professional' | 'admin', lastActiveAt: Date) {
-	const id = `konto-${++counter}`;
-	getDb()
-		.insert(users)
-		.values({
-			id,
-			username: id,
-			usernameKey: id,
-			passwordHash: 'x',
-			role,
-			createdAt: new Date(0),
-			lastActiveAt
-		})
-		.run();
-	return id;
-}
+const account = (role: 'youth' | 'parent' | 'professional' | 'admin', lastActiveAt: Date) =>
+	insertTestUser(getDb(), `konto-${++counter}`, { role, lastActiveAt });
 
 const remaining = () =>
 	getDb()
