@@ -3,28 +3,19 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db/client';
 import { initContent } from '$lib/server/content/library';
-import {
-	SESSION_COOKIE,
-	deleteExpiredSessions,
-	validateSessionToken
-} from '$lib/server/auth/session';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
-import { getUser, markActive, toSessionUser } from '$lib/server/auth/user';
+import { getUser, markActiveIfStale, toSessionUser } from '$lib/server/auth/user';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { installShutdownHandlers } from '$lib/server/http/shutdown';
-import { closeAllLiveStreams, liveHeartbeat, runLivePurge } from '$lib/server/live/rooms';
+import { closeAllLiveStreams } from '$lib/server/live/rooms';
+import { registerHousekeepingJobs } from '$lib/server/jobs/housekeeping';
 
 export const init: ServerInit = () => {
 	getDb();
 	initContent();
 	installShutdownHandlers();
-	deleteExpiredSessions();
-	// Expired sessions are refused anyway; this only keeps the table small.
-	setInterval(() => deleteExpiredSessions(), 24 * 60 * 60 * 1000).unref();
-	// Live sessions: heartbeats keep idle streams open; the purge deletes nicknames and answers.
-	setInterval(liveHeartbeat, 15_000).unref();
-	runLivePurge();
-	setInterval(() => runLivePurge(), 10 * 60 * 1000).unref();
+	registerHousekeepingJobs();
 	// Open event streams would keep the server from closing; end them when asked to stop.
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, closeAllLiveStreams);
 };
@@ -48,8 +39,7 @@ const session: Handle = async ({ event, resolve }) => {
 			event.locals.session = valid;
 			event.locals.user = toSessionUser(row);
 			setSessionCookie(event.cookies, event.url, token, valid.expiresAt);
-			// Once an hour is enough for the retention rule; no write on every request.
-			if (Date.now() - row.lastActiveAt.getTime() > 60 * 60 * 1000) markActive(row.id);
+			markActiveIfStale(row);
 		} else {
 			deleteSessionCookie(event.cookies, event.url);
 		}

@@ -1,10 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
-import { createUser, usernameProblem } from '$lib/server/auth/user';
-import { passwordProblem } from '$lib/server/auth/password';
-import { signupsByAddress } from '$lib/server/auth/rate-limit';
-import { startSession } from '$lib/server/auth/cookies';
+import { signUp } from '$lib/server/auth/signup';
 import { checkClassCode, joinAsUser } from '$lib/server/classes/join-page';
 import type { FieldErrors } from '$lib/i18n';
 
@@ -28,26 +25,16 @@ export const actions: Actions = {
 
 		let user = locals.user;
 		if (!user) {
-			const password = rawField(form, 'password');
-			const errors: FieldErrors = {};
-			const nameProblem = usernameProblem(username);
-			if (nameProblem) errors.username = `error_${nameProblem}`;
-			const pwProblem = passwordProblem(password, username);
-			if (pwProblem) errors.password = `error_${pwProblem}`;
-			if (Object.keys(errors).length) return fail(400, { values, errors });
-			const wait = signupsByAddress.retryAfter(address);
-			if (wait > 0)
-				return fail(429, {
-					values,
-					errors: {
-						username: { key: 'error_too_many_signups', params: { minutes: Math.ceil(wait / 60) } }
-					} as FieldErrors
-				});
-			const created = await createUser({ username, password, role: 'youth' });
-			if (!created.ok)
-				return fail(400, { values, errors: { username: 'error_username_taken' } as FieldErrors });
-			signupsByAddress.hit(address);
-			startSession(cookies, url, created.user.id);
+			// A pupil without an account gets a pseudonymous youth account on the spot.
+			const created = await signUp({
+				username,
+				password: rawField(form, 'password'),
+				role: 'youth',
+				address,
+				cookies,
+				url
+			});
+			if (!created.ok) return fail(created.status, { values, errors: created.errors });
 			user = created.user;
 		}
 		const joined = joinAsUser(user, check.code);

@@ -15,6 +15,7 @@ import { content } from '$lib/server/content/library';
 import { progressByModule, trackProgress } from '$lib/server/learning/progress';
 import { pupilAssignments } from '$lib/server/classes/pupil-view';
 import { classesOfPupil, removeMember } from '$lib/server/classes/classes';
+import { inactiveMonths } from '$lib/server/retention/inactive-accounts';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -36,7 +37,9 @@ export const load: PageServerLoad = (event) => {
 		family: familySection(user, getLocale()),
 		classes: classesOfPupil(user.id),
 		assignments: pupilAssignments(user.id, progress, getLocale()),
-		joinedClass: event.url.searchParams.get('klasse')
+		joinedClass: event.url.searchParams.get('klasse'),
+		// Administrators are never deleted for inactivity.
+		retentionMonths: user.role === 'admin' ? null : inactiveMonths()
 	};
 };
 

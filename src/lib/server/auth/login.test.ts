@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../db/test-db';
-import { createUser } from './user';
+import { createUser, findUserByUsername } from './user';
 import { signIn } from './login';
 
 beforeEach(() => {
@@ -27,5 +27,20 @@ describe('signIn', () => {
 			ok: false,
 			error: 'rate_limited'
 		});
+	});
+
+	it('records the sign-in as activity, and a wrong password not', async () => {
+		const created = new Date('2024-01-01T00:00:00Z');
+		await createUser({
+			username: 'sovende',
+			password: 'en lang sætning',
+			role: 'youth',
+			now: created
+		});
+		await signIn('sovende', 'forkert', '10.0.0.3', new Date('2026-01-01T00:00:00Z'));
+		expect(findUserByUsername('sovende')?.lastActiveAt).toEqual(created);
+		const signedIn = new Date('2026-02-01T00:00:00Z');
+		await signIn('sovende', 'en lang sætning', '10.0.0.3', signedIn);
+		expect(findUserByUsername('sovende')?.lastActiveAt).toEqual(signedIn);
 	});
 });

@@ -1,6 +1,12 @@
 import { failedLoginsByAddress, failedLoginsByUsername } from './rate-limit';
 import { hashPassword, verifyPassword } from './password';
-import { findUserByUsername, toSessionUser, usernameKey, type SessionUser } from './user';
+import {
+	findUserByUsername,
+	markActive,
+	toSessionUser,
+	usernameKey,
+	type SessionUser
+} from './user';
 
 export type LoginResult =
 	| { ok: true; user: SessionUser }
@@ -14,7 +20,8 @@ let dummyHash: Promise<string> | null = null;
 export async function signIn(
 	username: string,
 	password: string,
-	address: string
+	address: string,
+	now = new Date()
 ): Promise<LoginResult> {
 	const nameKey = usernameKey(username.trim());
 	const retryAfterSeconds = Math.max(
@@ -32,5 +39,7 @@ export async function signIn(
 	if (!row || !valid) return { ok: false, error: 'wrong_credentials' };
 	failedLoginsByUsername.reset(nameKey);
 	failedLoginsByAddress.release(address);
+	// Signing in is use of the account: it restarts the retention clock.
+	markActive(row.id, now);
 	return { ok: true, user: toSessionUser(row) };
 }

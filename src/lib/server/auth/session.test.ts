@@ -1,6 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
-import { users } from '../db/schema';
+import { insertTestUser, useTestDatabase } from '../db/test-db';
 import {
 	SESSION_ABSOLUTE_MS,
 	SESSION_SLIDING_MS,
@@ -15,27 +14,11 @@ import {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function addUser(id: string) {
-	const now = new Date();
-	useDb()
-		.insert(users)
-		.values({
-			id,
-			username: id,
-			usernameKey: id,
-			passwordHash: 'x',
-			role: 'youth',
-			createdAt: now,
-			lastActiveAt: now
-		})
-		.run();
-}
 let db: ReturnType<typeof useTestDatabase>;
-const useDb = () => db;
 
 beforeEach(() => {
 	db = useTestDatabase();
-	addUser('u1');
+	insertTestUser(db, 'u1');
 });
 
 describe('session tokens', () => {

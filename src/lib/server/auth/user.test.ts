@@ -7,6 +7,8 @@ import {
 	deleteUser,
 	effectiveRole,
 	findUserByUsername,
+	getUser,
+	markActiveIfStale,
 	listPendingProfessionals,
 	setRole,
 	toSessionUser,
@@ -94,5 +96,24 @@ describe('accounts', () => {
 		]) {
 			expect(sqlite.prepare(`select count(*) n from ${table}`).get(), table).toEqual({ n: 0 });
 		}
+	});
+
+	it('marks use of the site as activity, at most once an hour', async () => {
+		const start = new Date('2026-03-01T10:00:00Z');
+		const created = await createUser({
+			username: 'bruger',
+			password: 'x'.repeat(8),
+			role: 'parent',
+			now: start
+		});
+		if (!created.ok) throw new Error();
+		const id = created.user.id;
+		const at = (minutes: number) => new Date(start.getTime() + minutes * 60_000);
+		markActiveIfStale(getUser(id)!, at(60));
+		expect(getUser(id)?.lastActiveAt).toEqual(start);
+		markActiveIfStale(getUser(id)!, at(61));
+		expect(getUser(id)?.lastActiveAt).toEqual(at(61));
+		markActiveIfStale(getUser(id)!, at(90));
+		expect(getUser(id)?.lastActiveAt).toEqual(at(61));
 	});
 });

@@ -105,8 +105,20 @@ export function getUser(id: string): UserRow | undefined {
 	return getDb().select().from(users).where(eq(users.id, id)).get();
 }
 
+/** Last activity decides when the retention job deletes an account (src/lib/server/retention). */
 export function markActive(userId: string, now = new Date()): void {
 	getDb().update(users).set({ lastActiveAt: now }).where(eq(users.id, userId)).run();
+}
+
+/** Once an hour is precise enough for retention, and spares a write on every request. */
+export const ACTIVITY_PRECISION_MS = 60 * 60 * 1000;
+
+/** Marks a signed-in person's use of the site, at most once per ACTIVITY_PRECISION_MS. */
+export function markActiveIfStale(
+	row: Pick<UserRow, 'id' | 'lastActiveAt'>,
+	now = new Date()
+): void {
+	if (now.getTime() - row.lastActiveAt.getTime() > ACTIVITY_PRECISION_MS) markActive(row.id, now);
 }
 
 export async function setPassword(userId: string, password: string): Promise<void> {

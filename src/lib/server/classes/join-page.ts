@@ -1,7 +1,8 @@
 import { RateLimiter } from '../auth/rate-limit';
 import { effectiveRole, type SessionUser } from '../auth/user';
 import { findActiveClassByCode, joinClassWithCode, type ClassRow } from './classes';
-import { JOIN_CODE_LENGTH, isCodeShape, normaliseCode } from './join-code';
+import { isCodeShape, normaliseCode } from '../codes';
+import { JOIN_CODE_LENGTH } from './join-code';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 /**

@@ -2,7 +2,8 @@ import { fail, type ActionFailure } from '@sveltejs/kit';
 import { effectiveRole, type SessionUser } from '../auth/user';
 import { RateLimiter } from '../auth/rate-limit';
 import { content } from '../content/library';
-import { formatFamilyCode, isFamilyCodeShape, normaliseFamilyCode } from './family-code';
+import { normaliseCode } from '../codes';
+import { formatFamilyCode, isFamilyCodeShape } from './family-code';
 import {
 	changeFamilyLink,
 	currentFamilyCode,
@@ -81,7 +82,7 @@ export function enterFamilyCode(
 			{ key: 'error_family_rate_limited', params: { minutes: Math.ceil(wait / 60) } },
 			429
 		);
-	const code = normaliseFamilyCode(typed);
+	const code = normaliseCode(typed);
 	if (!isFamilyCodeShape(code)) return failure('error_family_code_shape');
 	const result = requestFamilyLink(user.id, code);
 	if (!result.ok) {

@@ -1,0 +1,22 @@
+import { deleteExpiredSessions } from '../auth/session';
+import { deleteInactiveAccounts, inactiveMonths } from '../retention/inactive-accounts';
+import { liveHeartbeat, runLivePurge } from '../live/rooms';
+import { DAY, registerJob } from './scheduler';
+
+/** The jobs the server runs in the background; started from the `init` hook. */
+export function registerHousekeepingJobs(): void {
+	// A mistyped RETENTION_INACTIVE_MONTHS stops the start, instead of failing quietly every day.
+	inactiveMonths();
+	// Expired sessions are refused anyway; this only keeps the table small.
+	registerJob('delete-expired-sessions', DAY, () => deleteExpiredSessions());
+	// Live sessions: the purge deletes nicknames and answers; heartbeats keep idle streams open.
+	registerJob('purge-live-session-data', 10 * 60 * 1000, () => runLivePurge());
+	registerJob('live-heartbeat', 15_000, liveHeartbeat, 15_000);
+	registerJob('delete-inactive-accounts', DAY, () => {
+		const run = deleteInactiveAccounts();
+		if (run.deleted > 0)
+			console.log(
+				`Retention: deleted ${run.deleted} account(s) not used since ${run.cutoff.toISOString()} (${run.months} months)`
+			);
+	});
+}
