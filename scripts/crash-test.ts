@@ -316,11 +316,63 @@ async function backupUnderLoad(databaseUrl: string, people: Person[]): Promise<v
 	);
 }
 
+/**
+ * A live session (written straight into the database before the server starts) with one
+ * participant joined through the real form and listening on its event stream.
+ */
+function seedLiveSession(databaseUrl: string): string {
+	const code = '424242';
+	const db = new Database(databaseUrl);
+	const now = Date.now();
+	db.prepare(
+		`INSERT OR IGNORE INTO users (id, username, username_key, password_hash, role, approved_at, created_at, last_active_at)
+		 VALUES ('crash-pro', 'crashpro', 'crashpro', 'x', 'professional', ?, ?, ?)`
+	).run(now, now, now);
+	db.prepare(
+		`UPDATE live_sessions SET ended_at = ?, state = 'ended' WHERE code = ? AND ended_at IS NULL`
+	).run(now, code);
+	db.prepare(
+		`INSERT INTO live_sessions (id, code, owner_id, track, module_slug, state, question_index, shuffle_seed, created_at)
+		 VALUES (?, ?, 'crash-pro', 'unge', 'grooming', 'waiting', -1, 'abcdefghijklmnop', ?)`
+	).run(`crash-${now}`, code, now);
+	db.close();
+	return code;
+}
+
+async function openLiveStream(origin: string, code: string): Promise<{ ended: Promise<number> }> {
+	const joined = await fetch(`${origin}/live`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ code, nickname: 'Crash Test' }).toString()
+	});
+	const cookie = joined.headers
+		.getSetCookie()
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('live='));
+	if (!cookie) throw new Error(`joining the live session failed: ${joined.status}`);
+	return new Promise((ready, fail) => {
+		const req = request(`${origin}/live/${code}/strom`, { headers: { cookie } }, (res) => {
+			if (res.statusCode !== 200) return fail(new Error(`live stream: ${res.statusCode}`));
+			res.resume();
+			ready({
+				ended: new Promise((done) => {
+					res.on('end', () => done(performance.now()));
+					res.on('error', () => done(-1));
+				})
+			});
+		});
+		req.on('error', fail);
+		req.end();
+	});
+}
+
 async function sigtermRound(databaseUrl: string, people: Person[], withStuckRequest: boolean) {
 	const label = withStuckRequest
 		? 'b) with one request that never finishes'
 		: 'a) every request finishes';
 	console.log(`  ${label}`);
+	const liveCode = seedLiveSession(databaseUrl);
 	const server = await startApp({
 		port: PORT,
 		databaseUrl,
@@ -336,6 +388,7 @@ async function sigtermRound(databaseUrl: string, people: Person[], withStuckRequ
 	const slow = people.slice(0, 4).map((p) => ({ person: p, call: slowSubmission(server, p) }));
 	const stuck = withStuckRequest ? slowSubmission(server, people[people.length - 1]) : null;
 	const inFlight = await Promise.all([...slow.map((s) => s.call.started), stuck?.started ?? true]);
+	const liveStream = await openLiveStream(server.origin, liveCode);
 	if (!inFlight.every(Boolean)) throw new Error('A slow request was refused before SIGTERM');
 
 	const acknowledgedSoFar = () => people.reduce((s, p) => s + p.acknowledged, 0);
@@ -366,6 +419,13 @@ async function sigtermRound(databaseUrl: string, people: Person[], withStuckRequ
 		slowStatuses.every((s) => s === 200),
 		`${slow.length} requests in flight at SIGTERM (body sent 1 s after it) answered ${slowStatuses.join(', ')} ` +
 			`after ${((slowDoneAt - termAt) / 1000).toFixed(1)} s`
+	);
+	const streamEnd = await Promise.race([liveStream.ended, sleep(1000).then(() => 0)]);
+	check(
+		streamEnd > termAt,
+		streamEnd > termAt
+			? `open live event stream ended cleanly ${((streamEnd - termAt) / 1000).toFixed(1)} s after SIGTERM`
+			: 'open live event stream did NOT end on SIGTERM'
 	);
 	const limit = withStuckRequest ? SHUTDOWN_TIMEOUT + 2 : 3;
 	check(
