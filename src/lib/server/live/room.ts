@@ -10,7 +10,7 @@ import {
 import type { LiveHostView, LiveMine, LiveParticipantView, LiveShared } from '$lib/live/types';
 import { countKeys, distribution } from './aggregate';
 import { sseEvent, type SseStream } from './sse';
-import { primaryCommand, transition, type LiveCommand, type LiveState } from './state-machine';
+import { transition, type LiveCommand, type LiveState } from './state-machine';
 import type { LiveSessionRow } from './store';
 
 interface Participant {
@@ -215,10 +215,6 @@ export class LiveRoom {
 			question: this.questions[i],
 			bars: distribution(q, this.questions[i], this.counts.get(i), true, this.tokenToId[i])
 		}));
-	}
-
-	primaryCommand(): LiveCommand | null {
-		return primaryCommand(this.state);
 	}
 
 	// ——— streams ———

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_STATE, primaryCommand, transition, type LiveState } from './state-machine';
+import { INITIAL_STATE, transition, type LiveState } from './state-machine';
 
 describe('live session state machine', () => {
 	it('walks waiting → question → revealed → … → ended', () => {
@@ -33,12 +33,5 @@ describe('live session state machine', () => {
 		expect(transition(INITIAL_STATE, 'end', 3)?.phase).toBe('ended');
 		expect(transition({ phase: 'question', questionIndex: 0 }, 'end', 3)?.phase).toBe('ended');
 		expect(transition({ phase: 'revealed', questionIndex: 2 }, 'end', 3)?.phase).toBe('ended');
-	});
-
-	it('names the main button of each state', () => {
-		expect(primaryCommand(INITIAL_STATE)).toBe('start');
-		expect(primaryCommand({ phase: 'question', questionIndex: 0 })).toBe('reveal');
-		expect(primaryCommand({ phase: 'revealed', questionIndex: 0 })).toBe('next');
-		expect(primaryCommand({ phase: 'ended', questionIndex: 0 })).toBeNull();
 	});
 });

@@ -37,13 +37,6 @@ export function transition(
 	}
 }
 
-/** The command the professional's main button performs in each state. */
-export function primaryCommand(state: LiveState): LiveCommand | null {
-	return { waiting: 'start', question: 'reveal', revealed: 'next', ended: null }[
-		state.phase
-	] as LiveCommand | null;
-}
-
 export function isLiveCommand(value: string): value is LiveCommand {
 	return value === 'start' || value === 'reveal' || value === 'next' || value === 'end';
 }
