@@ -240,3 +240,20 @@ export function endpointMethods(routeId: string): string[] {
 		...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)
 	].map((m) => m[1]);
 }
+
+/** Example values for route parameters; a parameter not listed here gets 'x'. */
+const EXAMPLE_PARAMS: Record<string, string> = {
+	track: 'unge',
+	modul: 'grooming',
+	id: 'klasse-findes-ikke',
+	link: '999999',
+	path: 'da/unge/grooming/billede.png'
+};
+
+/** A concrete path for a route id, e.g. /[track=track]/[modul] → /unge/grooming. */
+export function exampleParamsPath(routeId: string): string {
+	return routeId.replace(
+		/\[(?:\.\.\.)?(\w+)(?:=\w+)?\]/g,
+		(_, name: string) => EXAMPLE_PARAMS[name] ?? 'x'
+	);
+}
