@@ -1,7 +1,7 @@
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { freePort } from './support/own-server';
+import { startServer, stopServer } from './support/security-server';
 import { PASSWORD, uniqueName } from './support/helpers';
 import { routeInventory } from './support/route-inventory';
 import {
@@ -265,28 +265,4 @@ function cookieProblems(cookies: SetCookie[], https: boolean): string[] {
 		if (c.attributes.includes('secure') !== https) problems.push(`${c.name}: Secure ${!https}`);
 	}
 	return problems;
-}
-
-async function startServer(port: number, database: string, origin: string): Promise<ChildProcess> {
-	const child = spawn('node', ['build'], {
-		env: { ...process.env, PORT: String(port), DATABASE_URL: database, ORIGIN: origin },
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
-	for (let i = 0; i < 150; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}/healthz`)).ok) return child;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	child.kill();
-	throw new Error('the https-origin server did not start');
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGTERM');
-	});
 }
