@@ -431,6 +431,23 @@ test.describe.serial('user text is shown as text', () => {
 	});
 });
 
+test('a shared link cannot put its own words in the "you joined" notice', async ({ page }) => {
+	const pupil = await signUpApi('youth');
+	await page.context().addCookies((await pupil.client.storageState()).cookies);
+	const spoof = 'Politiet. Ring straks på 12 34 56 78';
+	await page.goto(`/mig?klasse=${encodeURIComponent(spoof)}`);
+	await expect(page.getByText(spoof)).toHaveCount(0);
+	await expect(page.getByRole('status')).toHaveCount(0);
+	// The notice still names a class the person did join.
+	const admin = await adminApi();
+	const pro = await approve(admin, await signUpApi('professional'));
+	const made = await createClassApi(pro, { name: '8.B', school: 'Skole', ageGroup: '8.' });
+	await joinClassApi(pupil, made.code);
+	await page.goto('/mig?klasse=8.B');
+	await expect(page.getByRole('status')).toHaveText('Du er nu med i 8.B.');
+	for (const a of [pupil, admin, pro]) await a.client.dispose();
+});
+
 test.describe('Content-Security-Policy', () => {
 	test('blocks script that gets into a page anyway: inline, handlers, javascript: URLs', async ({
 		page
