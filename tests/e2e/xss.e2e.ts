@@ -1,4 +1,11 @@
-import { expect, test, type APIResponse, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	test,
+	type APIResponse,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import { PASSWORD, uniqueName } from './support/helpers';
 import {
 	BASE_URL,
@@ -36,6 +43,16 @@ const SCRIPT_PAYLOADS = [
 /** What a spreadsheet would run if a CSV cell started with it. */
 const FORMULA_PAYLOADS = ['=HYPERLINK("http://evil.example","x")', '+1+1', '-1+2', '@SUM(1+1)'];
 const PAYLOADS = [...SCRIPT_PAYLOADS, ...FORMULA_PAYLOADS];
+/**
+ * Fields that refuse every payload for the same reason, and addresses, put what was typed back
+ * into an attribute or a text node; these cover breaking out of each (keeps the suite fast).
+ */
+const ECHO_PAYLOADS = [
+	'<script>alert(1)</script>',
+	'"><img src=x onerror=alert(1)>',
+	"'><svg onload=alert(1)>",
+	'</textarea><script>alert(1)</script>'
+];
 
 const tooLong = (max: number) => (p: string) => ([...p].length > max ? `Højst ${max} tegn.` : null);
 const USERNAME_RULE = (p: string) =>
@@ -278,7 +295,7 @@ test.describe.serial('user text is shown as text', () => {
 	const contexts: Partial<Record<Who, BrowserContext>> = {};
 	const dialogs: string[] = [];
 
-	async function pageFor(who: Who, browser: import('@playwright/test').Browser): Promise<Page> {
+	async function pageFor(who: Who, browser: Browser): Promise<Page> {
 		if (!contexts[who]) {
 			const account = who === 'visitor' ? null : w[who];
 			contexts[who] = await browser.newContext({
@@ -383,11 +400,9 @@ test.describe.serial('user text is shown as text', () => {
 		}
 	});
 
-	// Formulas only matter in the CSV; fields that refuse a payload are tried with the others.
+	// Stored fields are tried with every payload they refuse; input-only fields with ECHO_PAYLOADS.
 	for (const f of FIELDS) {
-		const refused = (f.shownOn.length ? PAYLOADS : SCRIPT_PAYLOADS).filter(
-			(p) => f.rule(p) !== null
-		);
+		const refused = (f.shownOn.length ? PAYLOADS : ECHO_PAYLOADS).filter((p) => f.rule(p) !== null);
 		if (!refused.length) continue;
 		test(`${f.field}: a refused payload comes back escaped, with a Danish message`, async ({
 			browser
@@ -418,7 +433,7 @@ test.describe.serial('user text is shown as text', () => {
 
 	test('addresses whose parameters reach the page show them as text', async ({ browser }) => {
 		for (const reflected of REFLECTED)
-			for (const payload of SCRIPT_PAYLOADS) {
+			for (const payload of ECHO_PAYLOADS) {
 				const page = await pageFor(reflected.who, browser);
 				const path = reflected.path(payload, w);
 				const response = await page.goto(path);
