@@ -5,6 +5,7 @@ import {
 	apiClient,
 	endpointMethods,
 	postAction,
+	streamStatus,
 	signInApi,
 	snapshot,
 	type Actor
@@ -16,7 +17,8 @@ import { buildSecurityWorld, type SecurityWorld } from './support/security-world
  * belong to someone else. Outcomes:
  *   ok         200 for a page; an action that ran (success, or a redirect onwards)
  *   login      303 to /log-ind?naeste=…
- *   →/path     another redirect (e.g. a signed-in person on /log-ind goes to /mig)
+ *   →/path     another redirect (e.g. a signed-in person on /log-ind goes to /mig; someone who
+ *              is not in a live quiz is sent to /live to join it)
  *   404, 405   the request was stopped before the action (error page or refused method)
  *   fail 4xx   the action ran and refused (e.g. "not your family link", "wrong password")
  */
@@ -26,6 +28,8 @@ type Row = {
 	/** Where the request goes; `actor` lets allowed cells work on spare objects. */
 	path: (w: SecurityWorld, actor: Actor) => string;
 	form?: (w: SecurityWorld, actor: Actor) => Record<string, string>;
+	/** An endless event stream: only its status is read. */
+	stream?: boolean;
 	/** The request ends the actor's sessions: it runs last, on a session of its own. */
 	endsSession?: boolean;
 	expect: Cells;
@@ -34,6 +38,7 @@ type Row = {
 const OWNER_ONLY: Cells = ['login', '404', '404', '404', 'ok', '404', 'ok'];
 const EVERYONE: Cells = ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
 const SIGNED_IN: Cells = ['login', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'];
+const LIVE_OWNER: Cells = ['login', '404', '404', '404', 'ok', '404', '404'];
 const NOT_THEIRS: Cells = [
 	'login',
 	'fail 404',
@@ -70,12 +75,19 @@ const TABLE: Record<string, Row> = {
 	'GET /fagperson/klasser/[id]':                   { path: (w) => w.classA.path, expect: OWNER_ONLY },
 	'GET /fagperson/klasser/[id]/analyse/[modul]':   { path: (w) => `${w.classA.path}/analyse/grooming`, expect: OWNER_ONLY },
 	'GET /fagperson/klasser/[id]/csv':               { path: (w) => `${w.classA.path}/csv`, expect: OWNER_ONLY },
+	'GET /fagperson/live':                           { path: () => '/fagperson/live', expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	'GET /fagperson/live/[id]':                      { path: (w) => w.liveA.path, expect: LIVE_OWNER },
+	'GET /fagperson/live/[id]/skaerm':               { path: (w) => `${w.liveA.path}/skaerm`, expect: LIVE_OWNER },
+	'GET /fagperson/live/[id]/strom':                { path: (w) => `${w.liveA.path}/strom`, stream: true, expect: LIVE_OWNER },
 	'GET /foraeldre/samtalekort':                    { path: () => '/foraeldre/samtalekort', expect: EVERYONE },
 	'GET /healthz':                                  { path: () => '/healthz', expect: EVERYONE },
 	'GET /hjaelp':                                   { path: () => '/hjaelp', expect: EVERYONE },
 	// Teacher notes and quiz files sit beside the images; only images are served.
 	'GET /indhold/[...path]':                        { path: () => '/indhold/da/unge/grooming/teacher.md', expect: ['404', '404', '404', '404', '404', '404', '404'] },
 	'GET /klasse':                                   { path: () => '/klasse', expect: EVERYONE },
+	'GET /live':                                     { path: () => '/live', expect: EVERYONE },
+	'GET /live/[kode]':                              { path: (w) => `/live/${w.liveA.code}`, expect: ['→/live', '→/live', '→/live', '→/live', '→/live', '→/live', '→/live'] },
+	'GET /live/[kode]/strom':                        { path: (w) => `/live/${w.liveA.code}/strom`, stream: true, expect: ['404', '404', '404', '404', '404', '404', '404'] },
 	'GET /log-ind':                                  { path: () => '/log-ind', expect: ['ok', '→/mig', '→/mig', '→/mig', '→/mig', '→/mig', '→/mig'] },
 	'GET /log-ud':                                   { path: () => '/log-ud', expect: ['→/log-ind', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] },
 	'GET /mig':                                      { path: () => '/mig', expect: SIGNED_IN },
@@ -91,6 +103,8 @@ const TABLE: Record<string, Row> = {
 	'POST /[track=track]/[modul]?/tjek':             { path: () => '/unge/grooming', expect: FAILS_400 },
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	'POST /fagperson/live/[id]?/styr':               { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ command: 'end' }), expect: LIVE_OWNER },
 	'POST /fagperson/klasser/[id]?/adgang':          { path: classPath, form: () => ({ open: 'nej' }), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/arkiver':         { path: (w, a) => (allowed(a) ? w.classArchive.path : w.classA.path), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/fjernElev':       { path: classPath, form: (w, a) => ({ userId: a === 'proA' ? w.spares[0].id : a === 'admin' ? w.spares[1].id : w.pupil.id }), expect: OWNER_ONLY },
@@ -101,6 +115,9 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson/klasser/[id]?/tildel':          { path: classPath, form: (w, a) => ({ moduleSlug: 'sextortion', dueDate: '', note: `Sat af ${a}` }), expect: OWNER_ONLY },
 	// Any young person with a class code may join; others are told only young people can.
 	'POST /klasse':                                  { path: () => '/klasse', form: (w) => ({ code: w.classJoin.code }), expect: ['fail 400', 'ok', 'fail 400', 'fail 400', 'fail 400', 'fail 400', 'fail 400'] },
+	// Anyone with the code may join a live quiz, without an account.
+	'POST /live':                                    { path: () => '/live', form: (w, a) => ({ code: w.liveJoin.code, nickname: `Deltager ${ACTORS.indexOf(a)}` }), expect: EVERYONE },
+	'POST /live/[kode]?/svar':                       { path: (w) => `/live/${w.liveA.code}`, form: () => ({ q: '0' }), expect: ['→/live', '→/live', '→/live', '→/live', '→/live', '→/live', '→/live'] },
 	'POST /log-ind':                                 { path: () => '/log-ind', expect: FAILS_400 },
 	'POST /log-ud':                                  { path: () => '/log-ud', endsSession: true, expect: EVERYONE },
 	'POST /mig?/familieAfslut':                      { path: () => '/mig', form: (w) => ({ linkId: String(w.link) }), expect: NOT_THEIRS },
@@ -151,6 +168,11 @@ async function requestOutcome(
 	const form = row.form?.(w, actor) ?? {};
 	const [method, target] = key.split(' ');
 	const [routeId, action = 'default'] = target.split('?/');
+	if (row.stream) {
+		const head = await streamStatus(client, path);
+		if (head.status >= 300 && head.status < 400) return redirectOutcome(head.location!);
+		return head.status === 200 ? 'ok' : String(head.status);
+	}
 	if (method === 'GET' || ENDPOINTS.has(routeId)) {
 		const response = await client.fetch(path, {
 			method,
@@ -162,8 +184,10 @@ async function requestOutcome(
 	}
 	const outcome = await postAction(client, path, action, form);
 	if (outcome.type === 'success') return 'ok';
-	if (outcome.type === 'redirect')
-		return outcome.location!.startsWith('/log-ind?naeste=') ? 'login' : 'ok';
+	if (outcome.type === 'redirect') {
+		const outcomeOf = redirectOutcome(outcome.location!);
+		return outcomeOf === 'login' || outcomeOf === '→/live' ? outcomeOf : 'ok';
+	}
 	if (outcome.type === 'failure') return `fail ${outcome.status}`;
 	return String(outcome.status);
 }
@@ -177,6 +201,7 @@ function victimState(w: SecurityWorld) {
 		assignments: snapshot('select * from assignments where class_id = ?', w.classA.id),
 		resetCodes: snapshot('select * from password_reset_codes where user_id = ?', w.pupil.id),
 		link: snapshot('select * from family_links where id = ?', w.link),
+		live: snapshot('select * from live_sessions where id = ?', w.liveA.id),
 		talks: snapshot('select * from card_talks where link_id = ?', w.link),
 		pending: snapshot('select id, role, approved_at from users where id = ?', w.pendingTarget.id),
 		accounts: snapshot(
@@ -255,6 +280,9 @@ test.describe.serial('authorization matrix', () => {
 			snapshot('select archived_at from classes where id = ?', w.classArchive.id)
 		).not.toContain('null');
 		expect(snapshot('select approved_at from users where id = ?', w.pendingSpare.id)).not.toContain(
+			'null'
+		);
+		expect(snapshot('select ended_at from live_sessions where id = ?', w.liveOk.id)).not.toContain(
 			'null'
 		);
 	});

@@ -13,6 +13,9 @@ import {
 	endpointMethods,
 	linkFamilyApi,
 	signUpApi,
+	startLiveApi,
+	streamStatus,
+	postAction,
 	type Account
 } from './support/security-fixtures';
 
@@ -36,6 +39,11 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 		who: 'pro',
 		path: (w) => `${w.classPath}/analyse/grooming`
 	},
+	'/fagperson/live': { who: 'pro', path: () => '/fagperson/live' },
+	'/fagperson/live/[id]': { who: 'pro', path: (w) => w.live.path },
+	'/fagperson/live/[id]/skaerm': { who: 'pro', path: (w) => `${w.live.path}/skaerm` },
+	'/live': { who: 'visitor', path: () => '/live' },
+	'/live/[kode]': { who: 'visitor', path: (w) => `/live/${w.live.code}` },
 	'/foraeldre/samtalekort': { who: 'parent', path: () => '/foraeldre/samtalekort' },
 	'/hjaelp': { who: 'visitor', path: () => '/hjaelp' },
 	'/klasse': { who: 'visitor', path: () => '/klasse' },
@@ -50,7 +58,22 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 };
 
 /** Endpoints: method, who, where and the status they answer with. */
-const ENDPOINTS: Record<string, { who: Who; path: (w: World) => string; status: number }> = {
+const ENDPOINTS: Record<
+	string,
+	{ who: Who; path: (w: World) => string; status: number; stream?: boolean }
+> = {
+	'GET /fagperson/live/[id]/strom': {
+		who: 'pro',
+		path: (w) => `${w.live.path}/strom`,
+		status: 200,
+		stream: true
+	},
+	'GET /live/[kode]/strom': {
+		who: 'visitor',
+		path: (w) => `/live/${w.live.code}/strom`,
+		status: 200,
+		stream: true
+	},
 	'GET /fagperson/klasser/[id]/csv': { who: 'pro', path: (w) => `${w.classPath}/csv`, status: 200 },
 	'GET /healthz': { who: 'visitor', path: () => '/healthz', status: 200 },
 	'GET /indhold/[...path]': {
@@ -118,9 +141,16 @@ test.describe.serial('security headers and cookies', () => {
 		const link = await linkFamilyApi(youth, parent);
 		const made = await createClassApi(pro);
 		await assignApi(pro, made.id, 'grooming');
-		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link };
+		const live = await startLiveApi(pro);
+		const visitor = await apiClient();
+		const joined = await postAction(visitor, '/live', 'default', {
+			code: live.code,
+			nickname: 'Gæst'
+		});
+		expect(joined.type, JSON.stringify(joined)).toBe('redirect');
+		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live };
 		Object.assign(clients, {
-			visitor: await apiClient(),
+			visitor,
 			youth: youth.client,
 			parent: parent.client,
 			pro: pro.client,
@@ -173,8 +203,16 @@ test.describe.serial('security headers and cookies', () => {
 
 	test('endpoints, error pages and redirects carry the headers too', async () => {
 		const problems: string[] = [];
-		for (const [key, { who, path, status }] of Object.entries(ENDPOINTS)) {
+		for (const [key, { who, path, status, stream }] of Object.entries(ENDPOINTS)) {
 			const [method] = key.split(' ');
+			if (stream) {
+				const head = await streamStatus(clients[who], path(w));
+				expect(head.status, key).toBe(status);
+				expect(head.contentType).toContain('text/event-stream');
+				if (head.headers.get('x-content-type-options') !== 'nosniff')
+					problems.push(`${key}: nosniff missing`);
+				continue;
+			}
 			const response = await clients[who].fetch(path(w), {
 				method,
 				form: method === 'POST' ? { sprog: 'da', tilbage: '/' } : undefined

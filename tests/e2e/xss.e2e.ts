@@ -19,6 +19,7 @@ import {
 	postAction,
 	postForm,
 	signUpApi,
+	startLiveApi,
 	type Account
 } from './support/security-fixtures';
 
@@ -67,6 +68,7 @@ type World = {
 	pupil: Account;
 	parent: Account;
 	openClass: { id: string; code: string; path: string };
+	live: { id: string; code: string; path: string };
 };
 /** One class per payload: its fields, its pupil's name and its assignment note hold the payload. */
 type Slot = { payload: string; classId: string; classPath: string; className: string };
@@ -171,6 +173,22 @@ const FIELDS: Field[] = [
 			action: 'default',
 			form: (_, p) => ({ username: p, code: p, password: PASSWORD }),
 			label: 'Engangskode'
+		}
+	},
+	{
+		// Nicknames are shown to the professional running the quiz; the rules refuse markup.
+		field: 'live quiz nickname',
+		rule: (p) =>
+			[...p].length > 20
+				? 'Kaldenavnet skal være 2–20 tegn.'
+				: 'Brug kun bogstaver, tal, mellemrum og bindestreg i kaldenavnet.',
+		shownOn: [],
+		echo: {
+			who: 'visitor',
+			path: '/live',
+			action: 'default',
+			form: (w, p) => ({ code: w.live.code, nickname: p }),
+			label: 'Kaldenavn'
 		}
 	},
 	{
@@ -322,7 +340,7 @@ test.describe.serial('user text is shown as text', () => {
 		const pupil = await signUpApi('youth');
 		const parent = await signUpApi('parent');
 		const openClass = await createClassApi(pro);
-		w = { pro, pupil, parent, openClass };
+		w = { pro, pupil, parent, openClass, live: await startLiveApi(pro) };
 		await admin.client.dispose();
 
 		for (const payload of PAYLOADS) {

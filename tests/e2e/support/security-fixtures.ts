@@ -150,6 +150,55 @@ export async function createClassApi(
 	return { id, code: classRow(id).join_code as string, path: `/fagperson/klasser/${id}` };
 }
 
+/** A professional starts a live quiz on a module; returns its id, code and control page. */
+export async function startLiveApi(owner: Account, modul = 'grooming') {
+	const outcome = await postAction(owner.client, '/fagperson/live', 'start', {
+		track: 'unge',
+		modul
+	});
+	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
+	const id = outcome.location!.split('/').pop()!;
+	const conn = db();
+	try {
+		const { code } = conn.prepare('select code from live_sessions where id = ?').get(id) as {
+			code: string;
+		};
+		return { id, code, path: `/fagperson/live/${id}` };
+	} finally {
+		conn.close();
+	}
+}
+
+/**
+ * The status of a response that may be an endless event stream: read the head, then hang up.
+ * (APIRequestContext would wait for the body to end.)
+ */
+export async function streamStatus(
+	client: APIRequestContext,
+	path: string,
+	baseURL = BASE_URL
+): Promise<{
+	status: number;
+	location: string | null;
+	contentType: string | null;
+	headers: Headers;
+}> {
+	const { cookies } = await client.storageState();
+	const controller = new AbortController();
+	const response = await fetch(new URL(path, baseURL), {
+		redirect: 'manual',
+		signal: controller.signal,
+		headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') }
+	});
+	controller.abort();
+	return {
+		status: response.status,
+		location: response.headers.get('location'),
+		contentType: response.headers.get('content-type'),
+		headers: response.headers
+	};
+}
+
 export async function joinClassApi(pupil: Account, code: string) {
 	const outcome = await postAction(pupil.client, '/klasse', 'default', { code });
 	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
@@ -247,6 +296,7 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	modul: 'grooming',
 	id: 'klasse-findes-ikke',
 	link: '999999',
+	kode: '123456',
 	path: 'da/unge/grooming/billede.png'
 };
 

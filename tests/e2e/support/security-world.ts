@@ -9,6 +9,7 @@ import {
 	joinClassApi,
 	linkFamilyApi,
 	signUpApi,
+	startLiveApi,
 	type Account,
 	type Actor
 } from './security-fixtures';
@@ -51,6 +52,9 @@ export async function buildSecurityWorld() {
 	];
 	const classArchive = await createClassApi(proA);
 	const classJoin = await createClassApi(proB);
+	const liveA = await startLiveApi(proA);
+	const liveOk = await startLiveApi(proA);
+	const liveJoin = await startLiveApi(proB);
 
 	const clients: Record<Actor, APIRequestContext> = {
 		visitor: await apiClient(),
@@ -84,6 +88,9 @@ export async function buildSecurityWorld() {
 		spareAssignments,
 		classArchive,
 		classJoin,
+		liveA,
+		liveOk,
+		liveJoin,
 		pendingTarget,
 		pendingSpare,
 		async dispose() {
