@@ -24,6 +24,7 @@ type World = {
 	accounts: Record<Exclude<Who, 'visitor'>, Account>;
 	classPath: string;
 	link: number;
+	live: { path: string; code: string };
 };
 
 /** For every page: who sees it (with a 200) and where. A new page needs a row here. */
