@@ -31,13 +31,17 @@ export const load: PageServerLoad = (event) => {
 			resume: summary.resume && { slug: summary.resume.slug, title: summary.resume.title }
 		};
 	});
+	const classes = classesOfPupil(user.id);
+	// Anyone can send a link to /mig?klasse=…: only a class the person is in is named, so a link
+	// cannot put its own words in the notice.
+	const joined = event.url.searchParams.get('klasse');
 	return {
 		account: { username: user.username, role: user.role, pending: user.pending },
 		tracks,
 		family: familySection(user, getLocale()),
-		classes: classesOfPupil(user.id),
+		classes,
 		assignments: pupilAssignments(user.id, progress, getLocale()),
-		joinedClass: event.url.searchParams.get('klasse'),
+		joinedClass: classes.some((c) => c.name === joined) ? joined : null,
 		// Administrators are never deleted for inactivity.
 		retentionMonths: user.role === 'admin' ? null : inactiveMonths()
 	};

@@ -1,0 +1,307 @@
+import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { freePort } from './support/own-server';
+import { startServer, stopServer } from './support/security-server';
+import { PASSWORD, uniqueName } from './support/helpers';
+import { routeInventory } from './support/route-inventory';
+import {
+	adminApi,
+	apiClient,
+	approve,
+	assignApi,
+	createClassApi,
+	endpointMethods,
+	linkFamilyApi,
+	signUpApi,
+	startLiveApi,
+	streamStatus,
+	postAction,
+	type Account
+} from './support/security-fixtures';
+
+type Who = 'visitor' | 'youth' | 'parent' | 'pro' | 'admin';
+type World = {
+	accounts: Record<Exclude<Who, 'visitor'>, Account>;
+	classPath: string;
+	link: number;
+	live: { path: string; code: string };
+};
+
+/** For every page: who sees it (with a 200) and where. A new page needs a row here. */
+const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
+	'/': { who: 'visitor', path: () => '/' },
+	'/[track=track]': { who: 'youth', path: () => '/unge' },
+	'/[track=track]/[modul]': { who: 'visitor', path: () => '/foraeldre/tal-med-dit-barn' },
+	'/[track=track]/bevis': { who: 'youth', path: () => '/unge/bevis' },
+	'/admin': { who: 'admin', path: () => '/admin' },
+	'/fagperson': { who: 'pro', path: () => '/fagperson' },
+	'/fagperson/klasser/[id]': { who: 'pro', path: (w) => w.classPath },
+	'/fagperson/klasser/[id]/analyse/[modul]': {
+		who: 'pro',
+		path: (w) => `${w.classPath}/analyse/grooming`
+	},
+	'/fagperson/live': { who: 'pro', path: () => '/fagperson/live' },
+	'/fagperson/live/[id]': { who: 'pro', path: (w) => w.live.path },
+	'/fagperson/live/[id]/skaerm': { who: 'pro', path: (w) => `${w.live.path}/skaerm` },
+	'/live': { who: 'visitor', path: () => '/live' },
+	'/live/[kode]': { who: 'visitor', path: (w) => `/live/${w.live.code}` },
+	'/foraeldre/samtalekort': { who: 'parent', path: () => '/foraeldre/samtalekort' },
+	'/hjaelp': { who: 'visitor', path: () => '/hjaelp' },
+	'/klasse': { who: 'visitor', path: () => '/klasse' },
+	'/log-ind': { who: 'visitor', path: () => '/log-ind' },
+	'/log-ud': { who: 'youth', path: () => '/log-ud' },
+	'/mig': { who: 'youth', path: () => '/mig' },
+	'/mig/familie/[link]': { who: 'parent', path: (w) => `/mig/familie/${w.link}` },
+	'/nulstil': { who: 'visitor', path: () => '/nulstil' },
+	'/opret-konto': { who: 'visitor', path: () => '/opret-konto' },
+	'/privatliv': { who: 'visitor', path: () => '/privatliv' },
+	'/tilgaengelighed': { who: 'visitor', path: () => '/tilgaengelighed' }
+};
+
+/** Endpoints: method, who, where and the status they answer with. */
+const ENDPOINTS: Record<
+	string,
+	{ who: Who; path: (w: World) => string; status: number; stream?: boolean }
+> = {
+	'GET /fagperson/live/[id]/strom': {
+		who: 'pro',
+		path: (w) => `${w.live.path}/strom`,
+		status: 200,
+		stream: true
+	},
+	'GET /live/[kode]/strom': {
+		who: 'visitor',
+		path: (w) => `/live/${w.live.code}/strom`,
+		status: 200,
+		stream: true
+	},
+	'GET /fagperson/klasser/[id]/csv': { who: 'pro', path: (w) => `${w.classPath}/csv`, status: 200 },
+	'GET /healthz': { who: 'visitor', path: () => '/healthz', status: 200 },
+	'GET /indhold/[...path]': {
+		who: 'visitor',
+		path: () => '/indhold/da/unge/grooming/findes-ikke.png',
+		status: 404
+	},
+	'GET /mig/data': { who: 'youth', path: () => '/mig/data', status: 200 },
+	'POST /sprog': { who: 'visitor', path: () => '/sprog', status: 303 }
+};
+
+function directives(csp: string): Map<string, string[]> {
+	return new Map(
+		csp
+			.split(';')
+			.map((d) => d.trim().split(/\s+/))
+			.filter((parts) => parts[0])
+			.map(([name, ...values]) => [name, values])
+	);
+}
+
+/** The headers every response must carry, whatever it is. */
+function commonProblems(response: APIResponse): string[] {
+	const h = response.headers();
+	const problems: string[] = [];
+	if (h['x-content-type-options'] !== 'nosniff') problems.push('nosniff missing');
+	if (h['referrer-policy'] !== 'strict-origin-when-cross-origin')
+		problems.push(`Referrer-Policy ${h['referrer-policy']}`);
+	const csp = directives(h['content-security-policy'] ?? '');
+	if (csp.get('frame-ancestors')?.join(' ') !== "'none'")
+		problems.push(`frame-ancestors ${csp.get('frame-ancestors')}`);
+	return problems;
+}
+
+/** What a page's policy must say: scripts only from here or with the nonce, nothing inline. */
+function pageProblems(response: APIResponse): string[] {
+	const problems = commonProblems(response);
+	const csp = directives(response.headers()['content-security-policy'] ?? '');
+	const script = csp.get('script-src') ?? csp.get('default-src') ?? [];
+	if (!script.length) problems.push('no script-src');
+	for (const bad of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'http:', 'https:'])
+		if (script.includes(bad)) problems.push(`script-src allows ${bad}`);
+	if (!script.every((s) => s === "'self'" || /^'(nonce|sha256)-[A-Za-z0-9+/=_-]+'$/.test(s)))
+		problems.push(`script-src ${script.join(' ')}`);
+	if ((csp.get('style-src') ?? []).includes("'unsafe-inline'")) problems.push('style-src inline');
+	if (csp.get('object-src')?.join(' ') !== "'none'") problems.push('object-src');
+	if (!["'self'", "'none'"].includes(csp.get('base-uri')?.join(' ') ?? ''))
+		problems.push('base-uri');
+	if (csp.get('form-action')?.join(' ') !== "'self'") problems.push('form-action');
+	if (csp.get('default-src')?.join(' ') !== "'self'") problems.push('default-src');
+	if (response.headers()['x-frame-options'] !== 'DENY') problems.push('X-Frame-Options');
+	return problems;
+}
+
+test.describe.serial('security headers and cookies', () => {
+	let w: World;
+	const clients = {} as Record<Who, APIRequestContext>;
+
+	test.beforeAll(async () => {
+		test.setTimeout(60_000);
+		const admin = await adminApi();
+		const pro = await approve(admin, await signUpApi('professional'));
+		const youth = await signUpApi('youth');
+		const parent = await signUpApi('parent');
+		const link = await linkFamilyApi(youth, parent);
+		const made = await createClassApi(pro);
+		await assignApi(pro, made.id, 'grooming');
+		const live = await startLiveApi(pro);
+		const visitor = await apiClient();
+		const joined = await postAction(visitor, '/live', 'default', {
+			code: live.code,
+			nickname: 'Gæst'
+		});
+		expect(joined.type, JSON.stringify(joined)).toBe('redirect');
+		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live };
+		Object.assign(clients, {
+			visitor,
+			youth: youth.client,
+			parent: parent.client,
+			pro: pro.client,
+			admin: admin.client
+		});
+	});
+	test.afterAll(async () => {
+		for (const c of Object.values(clients)) await c.dispose();
+	});
+
+	test('every page and endpoint from the inventory has a row here', () => {
+		const pages = routeInventory()
+			.filter((r) => r.kind === 'page')
+			.map((r) => r.id);
+		const endpoints = routeInventory()
+			.filter((r) => r.kind === 'endpoint')
+			.flatMap((r) => endpointMethods(r.id).map((m) => `${m} ${r.id}`));
+		expect(
+			pages.filter((id) => !(id in PAGES)),
+			'add these pages to PAGES in tests/e2e/headers.e2e.ts'
+		).toEqual([]);
+		expect(
+			endpoints.filter((id) => !(id in ENDPOINTS)),
+			'add these endpoints to ENDPOINTS in tests/e2e/headers.e2e.ts'
+		).toEqual([]);
+	});
+
+	test('every page sends a strict CSP, nosniff, a referrer policy and no framing', async () => {
+		const problems: string[] = [];
+		for (const [id, { who, path }] of Object.entries(PAGES)) {
+			const response = await clients[who].get(path(w));
+			expect(response.status(), `${id} as ${who}`).toBe(200);
+			expect(response.headers()['content-type']).toContain('text/html');
+			for (const p of pageProblems(response)) problems.push(`${id}: ${p}`);
+			if (who !== 'visitor' && !/no-store/.test(response.headers()['cache-control'] ?? ''))
+				problems.push(`${id}: a personal page may be cached`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	test('each page load gets a nonce of its own', async () => {
+		const nonce = async () =>
+			/'nonce-([^']+)'/.exec(
+				(await clients.visitor.get('/log-ind')).headers()['content-security-policy']
+			)?.[1];
+		const first = await nonce();
+		expect(first).toBeTruthy();
+		expect(await nonce()).not.toBe(first);
+	});
+
+	test('endpoints, error pages and redirects carry the headers too', async () => {
+		const problems: string[] = [];
+		for (const [key, { who, path, status, stream }] of Object.entries(ENDPOINTS)) {
+			const [method] = key.split(' ');
+			if (stream) {
+				const head = await streamStatus(clients[who], path(w));
+				expect(head.status, key).toBe(status);
+				expect(head.contentType).toContain('text/event-stream');
+				if (head.headers.get('x-content-type-options') !== 'nosniff')
+					problems.push(`${key}: nosniff missing`);
+				continue;
+			}
+			const response = await clients[who].fetch(path(w), {
+				method,
+				form: method === 'POST' ? { sprog: 'da', tilbage: '/' } : undefined
+			});
+			expect(response.status(), key).toBe(status);
+			for (const p of commonProblems(response)) problems.push(`${key}: ${p}`);
+		}
+		for (const path of ['/findes-ikke', '/mig', '/fagperson/klasser/findes-ikke']) {
+			const response = await clients.visitor.get(path);
+			expect([303, 404]).toContain(response.status());
+			for (const p of commonProblems(response)) problems.push(`${path}: ${p}`);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	test('cookies are HttpOnly (the language cookie is read by the page) and SameSite=Lax', async () => {
+		const client = await apiClient();
+		const cookies = [
+			...setCookies(
+				await client.post('/opret-konto', {
+					form: { username: uniqueName('cookie'), password: PASSWORD, role: 'youth' },
+					headers: { accept: 'text/html' }
+				})
+			),
+			...setCookies(await client.post('/sprog', { form: { sprog: 'en', tilbage: '/' } }))
+		];
+		expect(cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['session', 'sprog']));
+		expect(cookies.find((c) => c.name === 'session')!.value).toMatch(
+			/^[a-z2-7]{32}\.[a-z2-7]{32}$/
+		);
+		expect(cookieProblems(cookies, false)).toEqual([]);
+		await client.dispose();
+	});
+
+	test('over https the cookies are Secure and HSTS is sent', async () => {
+		const port = await freePort();
+		const origin = `https://localhost:${port}`;
+		const database = 'test-results/https/sammen.db';
+		rmSync('test-results/https', { recursive: true, force: true });
+		// adapter-node takes the protocol from ORIGIN, as behind a TLS-terminating proxy.
+		const server = await startServer(port, database, origin);
+		const client = await request.newContext({
+			baseURL: `http://localhost:${port}`,
+			extraHTTPHeaders: { origin },
+			maxRedirects: 0
+		});
+		try {
+			const signUp = await client.post('/opret-konto', {
+				form: { username: uniqueName('https'), password: PASSWORD, role: 'youth' },
+				headers: { accept: 'text/html' }
+			});
+			expect(signUp.status()).toBe(303);
+			const cookies = [
+				...setCookies(signUp),
+				...setCookies(await client.post('/sprog', { form: { sprog: 'en', tilbage: '/' } }))
+			];
+			expect(cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['session', 'sprog']));
+			expect(cookieProblems(cookies, true)).toEqual([]);
+			const page = await client.get('/');
+			expect(page.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+		} finally {
+			await client.dispose();
+			await stopServer(server);
+		}
+	});
+});
+
+type SetCookie = { name: string; value: string; attributes: string[] };
+
+function setCookies(response: APIResponse): SetCookie[] {
+	return response
+		.headersArray()
+		.filter((h) => h.name.toLowerCase() === 'set-cookie')
+		.map((h) => {
+			const [pair, ...attributes] = h.value.split(';').map((part) => part.trim());
+			const [name, ...value] = pair.split('=');
+			return { name, value: value.join('='), attributes: attributes.map((a) => a.toLowerCase()) };
+		});
+}
+
+/** Paraglide's browser code reads the language cookie, so it alone may be readable by scripts. */
+function cookieProblems(cookies: SetCookie[], https: boolean): string[] {
+	const problems: string[] = [];
+	for (const c of cookies) {
+		if (!c.attributes.includes('samesite=lax')) problems.push(`${c.name}: SameSite`);
+		if (c.name !== 'sprog' && !c.attributes.includes('httponly'))
+			problems.push(`${c.name}: HttpOnly`);
+		if (c.attributes.includes('secure') !== https) problems.push(`${c.name}: Secure ${!https}`);
+	}
+	return problems;
+}
