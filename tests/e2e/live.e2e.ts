@@ -163,4 +163,31 @@ test.describe('live quiz', () => {
 		await visitor.goto(`/live/${code}`);
 		await expect(visitor).toHaveURL(`/live?kode=${code}`);
 	});
+
+	test('300 participants from one address can all join (a school hall shares one)', async ({
+		browser,
+		playwright
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		const { code } = await startSession(pro);
+		const baseURL = new URL(pro.url()).origin;
+		const hall = await playwright.request.newContext({ baseURL });
+		const statuses: number[] = [];
+		for (let batch = 0; batch < 300; batch += 30) {
+			const responses = await Promise.all(
+				Array.from({ length: 30 }, (_, i) =>
+					hall.post('/live', {
+						form: { code, nickname: `Deltager ${batch + i + 1}` },
+						headers: { origin: baseURL },
+						maxRedirects: 0
+					})
+				)
+			);
+			statuses.push(...responses.map((r) => r.status()));
+		}
+		expect(statuses.filter((s) => s === 303)).toHaveLength(300);
+		await pro.reload();
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 300');
+		await hall.dispose();
+	});
 });
