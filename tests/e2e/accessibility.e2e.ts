@@ -9,8 +9,8 @@ import { answerQuiz, createAdmin, readQuiz, signIn, signUp, uniqueName } from '.
 /**
  * WCAG 2.2 AA, measured: every page of the app (read from src/routes) as every role, at 320 and
  * 1280 px, checked with axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa) and, at 320 px,
- * for 24 × 24 px pointer targets (WCAG 2.5.8, see support/touch-targets.ts). Also the quiz in
- * each of its states, form errors, error pages and the reduced-motion preference.
+ * for 24 × 24 px pointer targets (WCAG 2.5.8, see support/touch-targets.ts) and reflow (1.4.10).
+ * Also the quiz in each of its states, form errors, error pages and the reduced-motion preference.
  */
 
 type RoleName = 'visitor' | 'youth' | 'parent' | 'professional' | 'admin';
@@ -349,7 +349,7 @@ test.describe('accessibility', () => {
 
 	for (const role of ROLES) {
 		const motion = role === 'youth' ? ', no motion with reduced motion' : '';
-		test(`${role}: axe at 320 and 1280 px, 24 × 24 px targets at 320 px${motion}, on every page`, async ({
+		test(`${role}: axe at 320 and 1280 px, 24 × 24 px targets and reflow at 320 px${motion}, on every page`, async ({
 			browser
 		}) => {
 			test.setTimeout(150_000);
@@ -399,14 +399,22 @@ test.describe('accessibility', () => {
 					checks++;
 					for (const violation of await axeViolations(p))
 						problems.push(`${where} at ${width} px: ${violation}`);
-					if (width === 320)
+					if (width === 320) {
 						for (const target of await undersizedTargets(p))
 							problems.push(`${where} at ${width} px: ${target}`);
+						// Reflow (WCAG 1.4.10): nothing wider than the screen, so no sideways scrolling.
+						const overflow = await p.evaluate(
+							() => document.documentElement.scrollWidth - window.innerWidth
+						);
+						if (overflow > 0)
+							problems.push(`${where} at ${width} px: ${overflow} px wider than the screen`);
+					}
 				}
 			}
 			await noJsPage?.context().close();
 			await context.close();
-			console.log(`${role}: ${checks} checks`);
+			console.log(`${role}: ${checks} pages checked`);
+			expect(checks, 'pages not already checked for another role').toBeGreaterThan(5);
 			expect(problems, role).toEqual([]);
 		});
 	}
