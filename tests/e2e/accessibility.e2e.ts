@@ -25,6 +25,9 @@ interface World {
 	classPath: string;
 	/** The parent's page for the linked youth. */
 	familyPath: string;
+	/** A live session of the professional, waiting for participants; the visitor and youth joined. */
+	liveCode: string;
+	liveControlPath: string;
 }
 
 /** A state of a page to check. Without `roles`, every role visits it. */
@@ -144,6 +147,21 @@ const VISITS: Record<string, Visit[]> = {
 	'/fagperson/klasser/[id]/analyse/[modul]': [
 		{ name: 'question analysis', path: (w) => `${w.classPath}/analyse/${QUIZ_MODULE}` }
 	],
+	'/fagperson/live': [{ name: 'live sessions', path: () => '/fagperson/live' }],
+	'/fagperson/live/[id]': [{ name: 'live session control', path: (w) => w.liveControlPath }],
+	'/fagperson/live/[id]/skaerm': [
+		{ name: 'live session projector', path: (w) => `${w.liveControlPath}/skaerm` }
+	],
+	'/live': [
+		{ name: 'join a live session', path: () => '/live' },
+		{
+			name: 'join a live session, with errors',
+			path: () => '/live',
+			roles: VISITOR,
+			act: submitEmpty('Deltag')
+		}
+	],
+	'/live/[kode]': [{ name: 'live session participant', path: (w) => `/live/${w.liveCode}` }],
 	'/foraeldre/samtalekort': [{ name: 'conversation cards', path: () => '/foraeldre/samtalekort' }],
 	'/hjaelp': [{ name: 'help', path: () => '/hjaelp' }],
 	'/klasse': [
@@ -234,6 +252,22 @@ async function createWorld(browser: Browser): Promise<World> {
 	await pro.getByRole('button', { name: 'Giv som opgave' }).click();
 	await expect(pro.getByRole('status')).toContainText('Modulet er givet som opgave.');
 
+	await pro.goto(QUIZ_PATH);
+	await pro.getByRole('button', { name: 'Start en live-quiz med dette modul' }).click();
+	await expect(pro.getByRole('heading', { level: 1, name: /^Live-quiz:/ })).toBeVisible();
+	const liveControlPath = new URL(pro.url()).pathname;
+	const liveCode = (await pro.getByTestId('live-code').textContent())!.trim();
+	const visitor = await open();
+	for (const [participant, nickname] of [
+		[visitor, 'Bo'],
+		[youth, 'Ida']
+	] as const) {
+		await participant.goto(`/live?kode=${liveCode}`);
+		await participant.getByLabel('Kaldenavn').fill(nickname);
+		await participant.getByRole('button', { name: 'Deltag' }).click();
+		await expect(participant.getByText(`Du er med som ${nickname}.`)).toBeVisible();
+	}
+
 	await youth.goto(`/klasse?kode=${code}`);
 	await youth.getByRole('button', { name: 'Deltag' }).click();
 	await expect(youth.getByRole('status')).toContainText('Du er nu med i 7.A.');
@@ -266,14 +300,16 @@ async function createWorld(browser: Browser): Promise<World> {
 
 	const world: World = {
 		states: {
-			visitor: { cookies: [], origins: [] },
+			visitor: await visitor.context().storageState(),
 			youth: await youth.context().storageState(),
 			parent: await parent.context().storageState(),
 			professional: await pro.context().storageState(),
 			admin: await admin.context().storageState()
 		},
 		classPath,
-		familyPath
+		familyPath,
+		liveCode,
+		liveControlPath
 	};
 	for (const context of contexts) await context.close();
 	return world;
