@@ -1,5 +1,13 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { PASSWORD, createAdmin, readQuiz, signIn, signUp, uniqueName } from './support/helpers';
+import {
+	PASSWORD,
+	approvedProfessional,
+	createAdmin,
+	readQuiz,
+	signIn,
+	signUp,
+	uniqueName
+} from './support/helpers';
 
 /**
  * Keyboard-only journeys (WCAG 2.1.1, 2.4.3, 2.4.7): every step is a key press (Tab, Shift+Tab,
@@ -265,7 +273,44 @@ test.describe('keyboard only', () => {
 		await page.context().close();
 	});
 
-	// Joining a live session (/live, a code and a nickname) belongs here as a keyboard journey;
-	// it is added together with the live-session pages.
-	test.fixme('join a live session with a code and a nickname', async () => {});
+	test('join a live session with a code and a nickname, and answer', async ({ browser }) => {
+		const { page: pro } = await approvedProfessional(browser);
+		await pro.goto('/unge/grooming');
+		await pro.getByRole('button', { name: 'Start en live-quiz med dette modul' }).click();
+		const code = (await pro.getByTestId('live-code').textContent())!.trim();
+
+		const page = await browser.newPage();
+		await page.goto('/live');
+		await pressUntilFocused(page, 'Tab', page.getByLabel('Kode (6 cifre)'), 'Tab to the code');
+		await page.keyboard.type(code);
+		const nickname = page.getByLabel('Kaldenavn');
+		await press(page, 'Tab', nickname, 'Tab to the nickname (a suggestion is filled in)');
+		await page.keyboard.press('ControlOrMeta+A');
+		await page.keyboard.type('Tastatur Tove');
+		await press(page, 'Tab', page.getByRole('button', { name: 'Deltag' }), 'Tab to "Deltag"');
+		await page.keyboard.press('Enter');
+		await expect(page.getByText('Du er med som Tastatur Tove.')).toBeVisible();
+
+		await pro.getByRole('button', { name: 'Start quizzen' }).click();
+		const first = readQuiz('unge', 'grooming')[0];
+		const options = page.locator('fieldset.question input');
+		await pressUntilFocused(page, 'Tab', options.nth(0), 'Tab to the first option');
+		const labels = await page.locator('fieldset.question label').allTextContents();
+		const right = labels.findIndex((l) => first.options!.find((o) => o.correct)!.text === l.trim());
+		// Tab lands on the first option unchecked; Space picks it, arrow keys move and pick.
+		if (right === 0) await page.keyboard.press('Space');
+		for (let n = 0; n < right; n++) await page.keyboard.press('ArrowDown');
+		await expectVisibleFocus(options.nth(right), 'arrow keys move to the right option');
+		await expect(options.nth(right)).toBeChecked();
+		await pressUntilFocused(
+			page,
+			'Tab',
+			page.getByRole('button', { name: 'Send svar' }),
+			'Tab to "Send svar"'
+		);
+		await page.keyboard.press('Enter');
+		await expect(page.getByText('Svar modtaget')).toBeVisible();
+		await page.context().close();
+		await pro.context().close();
+	});
 });
