@@ -20,7 +20,6 @@ export interface LiveShared {
 
 /** What one participant sees of their own answers. */
 export interface LiveMine {
-	nickname: string;
 	/** Tokens chosen for the current question, in order; empty when not answered. */
 	chosen: string[];
 	/** The participant's graded answer, once the question is revealed. */

@@ -74,10 +74,12 @@ export function joinLiveSession(
 export function participantOf(
 	code: string,
 	cookies: Cookies
-): { room: LiveRoom; participantId: string } | null {
+): { room: LiveRoom; participantId: string; nickname: string } | null {
 	const token = readParticipantToken(cookies.get(PARTICIPANT_COOKIE) ?? '');
 	if (!token || !isLiveCode(code)) return null;
 	const room = liveRoomByCode(code);
 	const participant = room?.participant(token.id, token.secretHash);
-	return room && participant ? { room, participantId: participant.id } : null;
+	return room && participant
+		? { room, participantId: participant.id, nickname: participant.nickname }
+		: null;
 }

@@ -156,7 +156,6 @@ export class LiveRoom {
 		let correct = 0;
 		for (const a of p.answers.values()) if (a.correct) correct++;
 		return {
-			nickname: p.nickname,
 			chosen: own && question ? own.answer.map(idToToken) : [],
 			result: phase === 'revealed' && question ? gradeQuestion(question, own?.answer ?? []) : null,
 			score: phase === 'ended' ? { correct, total: this.module.questions.length } : null
@@ -219,9 +218,18 @@ export class LiveRoom {
 
 	// ——— streams ———
 
-	private participantEvent(p: Participant): string {
-		const body = `{"shared":${this.shared().json},"mine":${JSON.stringify(this.mine(p))}}`;
-		return sseEvent(this.version, 'state', body);
+	/**
+	 * A participant's event. Most people's own part is the same as someone else's (not answered
+	 * yet, the same option chosen, the same score), so each distinct event is built once.
+	 */
+	private participantEvent(p: Participant, cache?: Map<string, string>): string {
+		const mine = JSON.stringify(this.mine(p));
+		let event = cache?.get(mine);
+		if (!event) {
+			event = sseEvent(this.version, 'state', `{"shared":${this.shared().json},"mine":${mine}}`);
+			cache?.set(mine, event);
+		}
+		return event;
 	}
 
 	/** Opens a participant's stream; sends the current state unless they already have it. */
@@ -243,9 +251,10 @@ export class LiveRoom {
 	}
 
 	private broadcast(): void {
+		const cache = new Map<string, string>();
 		for (const p of this.participants.values()) {
 			if (p.streams.size === 0) continue;
-			const event = this.participantEvent(p);
+			const event = this.participantEvent(p, cache);
 			for (const s of p.streams) s.send(event);
 		}
 	}

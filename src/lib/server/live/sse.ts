@@ -5,6 +5,16 @@ export interface SseStream {
 }
 
 const encoder = new TextEncoder();
+/** The same event often goes to hundreds of streams: encode it once. */
+let lastText = '';
+let lastBytes = new Uint8Array();
+function encode(text: string): Uint8Array {
+	if (text !== lastText) {
+		lastText = text;
+		lastBytes = encoder.encode(text);
+	}
+	return lastBytes;
+}
 
 /** Browsers wait this long before reconnecting; they then send Last-Event-ID. */
 export const RETRY_MS = 2000;
@@ -24,7 +34,7 @@ export function sseResponse(open: (stream: SseStream) => () => void): Response {
 			let closed = false;
 			const stream: SseStream = {
 				send(chunk) {
-					if (!closed) controller.enqueue(encoder.encode(chunk));
+					if (!closed) controller.enqueue(encode(chunk));
 				},
 				close() {
 					if (closed) return;

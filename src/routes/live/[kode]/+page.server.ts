@@ -8,7 +8,11 @@ import { postedSelections } from '$lib/server/learning/quiz-form';
 export const load: PageServerLoad = ({ params, cookies }) => {
 	const found = participantOf(params.kode, cookies);
 	if (!found) redirect(303, `/live?kode=${encodeURIComponent(params.kode)}`);
-	return { code: params.kode, view: found.room.participantView(found.participantId)! };
+	return {
+		code: params.kode,
+		nickname: found.nickname,
+		view: found.room.participantView(found.participantId)!
+	};
 };
 
 export const actions: Actions = {
