@@ -29,6 +29,7 @@ import {
 import { mayManageThemeDay, requireThemeDayOrganiser, requireVisibleThemeDay } from './guard';
 import { programmeStart, type ProgrammeModule } from './view';
 import { renderDescription } from './description';
+import { exportUserData } from '../account/data-export';
 
 const MODULES = { unge: ['grooming', 'sextortion', 'faa-hjaelp'], foraeldre: ['tal-med-dit-barn'] };
 
@@ -487,6 +488,18 @@ describe('theme days in the database', () => {
 		// Not signed in: sent to sign in.
 		expect(() => requireThemeDayOrganiser(event(null), day.id)).toThrow();
 		expect(mayManageThemeDay(other, day)).toBe(false);
+	});
+
+	it('come with the organiser’s data export, and only with theirs', () => {
+		createThemeDay(organiser.id, input());
+		const exported = exportUserData(organiser.id)!;
+		expect(exported.themeDaysOrganised).toHaveLength(1);
+		expect(exported.themeDaysOrganised[0]).toMatchObject({
+			title: 'Sikker på nettet',
+			contact: 'SSP',
+			youthProgramme: ['grooming']
+		});
+		expect(exportUserData(other.id)!.themeDaysOrganised).toEqual([]);
 	});
 
 	it('as drafts are visible only to the organiser and administrators', () => {
