@@ -146,6 +146,11 @@ test.describe('theme days', () => {
 		for (const width of [1280, 320]) {
 			await visitor.setViewportSize({ width, height: 900 });
 			await expectNoAxeViolations(visitor);
+			// Nothing wider than the screen (WCAG reflow).
+			const overflow = await visitor.evaluate(
+				() => document.documentElement.scrollWidth - window.innerWidth
+			);
+			expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
 		}
 
 		const ics = await visitor.request.get(`/temadage/${slug}/kalender.ics`);
@@ -160,6 +165,10 @@ test.describe('theme days', () => {
 
 		// The front page lists it among the next theme days.
 		await visitor.goto('/');
+		await expect(visitor.getByRole('link', { name: title })).toHaveAttribute(
+			'href',
+			`/temadage/${slug}`
+		);
 		await expect(visitor.getByRole('link', { name: 'Se alle temadage' })).toBeVisible();
 
 		// A young person's progress shows in the programme; "start" moves on to the next module.
@@ -189,6 +198,9 @@ test.describe('theme days', () => {
 		expect(await (await visitor.request.get(`/temadage/${slug}/kalender.ics`)).text()).toContain(
 			'STATUS:CANCELLED\r\n'
 		);
+		// The front page lists only days that go ahead.
+		await visitor.goto('/');
+		await expect(visitor.getByRole('link', { name: title })).toHaveCount(0);
 	});
 
 	test('another professional gets 404 on the edit page and on direct posts to its actions', async ({
