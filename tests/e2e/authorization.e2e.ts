@@ -62,6 +62,11 @@ const FAILS_400: Cells = [
 const allowed = (actor: Actor) => actor === 'proA' || actor === 'admin';
 const classPath = (w: SecurityWorld, actor: Actor) =>
 	allowed(actor) ? w.classOk.path : w.classA.path;
+const themeDayPath = (w: SecurityWorld, actor: Actor) =>
+	allowed(actor) ? w.themeDayOk.path : w.themeDayA.path;
+/** A draft theme day exists only for its organiser and administrators. */
+const DRAFT_PUBLIC: Cells = ['404', '404', '404', '404', 'ok', '404', 'ok'];
+const PRO_PAGE: Cells = ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'];
 
 // prettier-ignore
 const TABLE: Record<string, Row> = {
@@ -73,6 +78,12 @@ const TABLE: Record<string, Row> = {
 	'GET /admin':                                    { path: () => '/admin', expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'GET /fagperson':                                { path: () => '/fagperson', expect: ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'] },
 	'GET /fagperson/klasser/[id]':                   { path: (w) => w.classA.path, expect: OWNER_ONLY },
+	'GET /fagperson/temadage':                       { path: () => '/fagperson/temadage', expect: PRO_PAGE },
+	'GET /fagperson/temadage/ny':                    { path: () => '/fagperson/temadage/ny', expect: PRO_PAGE },
+	'GET /fagperson/temadage/[id]':                  { path: (w) => w.themeDayA.path, expect: OWNER_ONLY },
+	'GET /temadage':                                 { path: () => '/temadage', expect: EVERYONE },
+	'GET /temadage/[slug]':                          { path: (w) => `/temadage/${w.themeDayA.slug}`, expect: DRAFT_PUBLIC },
+	'GET /temadage/[slug]/kalender.ics':             { path: (w) => `/temadage/${w.themeDayA.slug}/kalender.ics`, expect: DRAFT_PUBLIC },
 	'GET /fagperson/klasser/[id]/analyse/[modul]':   { path: (w) => `${w.classA.path}/analyse/grooming`, expect: OWNER_ONLY },
 	'GET /fagperson/klasser/[id]/csv':               { path: (w) => `${w.classA.path}/csv`, expect: OWNER_ONLY },
 	'GET /fagperson/live':                           { path: () => '/fagperson/live', expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
@@ -105,6 +116,11 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live/[id]?/styr':               { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ command: 'end' }), expect: LIVE_OWNER },
+	'POST /fagperson/temadage/ny?/opret':            { path: () => '/fagperson/temadage/ny', expect: ['login', '404', '404', '404', 'fail 400', 'fail 400', 'fail 400'] },
+	'POST /fagperson/temadage/[id]?/gem':            { path: themeDayPath, expect: ['login', '404', '404', '404', 'fail 400', '404', 'fail 400'] },
+	'POST /fagperson/temadage/[id]?/udgiv':          { path: themeDayPath, expect: OWNER_ONLY },
+	'POST /fagperson/temadage/[id]?/afpubliser':     { path: themeDayPath, expect: OWNER_ONLY },
+	'POST /fagperson/temadage/[id]?/aflys':          { path: themeDayPath, expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/adgang':          { path: classPath, form: () => ({ open: 'nej' }), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/arkiver':         { path: (w, a) => (allowed(a) ? w.classArchive.path : w.classA.path), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/fjernElev':       { path: classPath, form: (w, a) => ({ userId: a === 'proA' ? w.spares[0].id : a === 'admin' ? w.spares[1].id : w.pupil.id }), expect: OWNER_ONLY },
@@ -202,6 +218,7 @@ function victimState(w: SecurityWorld) {
 		resetCodes: snapshot('select * from password_reset_codes where user_id = ?', w.pupil.id),
 		link: snapshot('select * from family_links where id = ?', w.link),
 		live: snapshot('select * from live_sessions where id = ?', w.liveA.id),
+		themeDay: snapshot('select * from theme_days where id = ?', w.themeDayA.id),
 		talks: snapshot('select * from card_talks where link_id = ?', w.link),
 		pending: snapshot('select id, role, approved_at from users where id = ?', w.pendingTarget.id),
 		accounts: snapshot(

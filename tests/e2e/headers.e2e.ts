@@ -10,6 +10,7 @@ import {
 	approve,
 	assignApi,
 	createClassApi,
+	createThemeDayApi,
 	endpointMethods,
 	linkFamilyApi,
 	signUpApi,
@@ -25,6 +26,7 @@ type World = {
 	classPath: string;
 	link: number;
 	live: { path: string; code: string };
+	themeDay: { path: string; slug: string };
 };
 
 /** For every page: who sees it (with a 200) and where. A new page needs a row here. */
@@ -41,6 +43,11 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 		path: (w) => `${w.classPath}/analyse/grooming`
 	},
 	'/fagperson/live': { who: 'pro', path: () => '/fagperson/live' },
+	'/fagperson/temadage': { who: 'pro', path: () => '/fagperson/temadage' },
+	'/fagperson/temadage/ny': { who: 'pro', path: () => '/fagperson/temadage/ny' },
+	'/fagperson/temadage/[id]': { who: 'pro', path: (w) => w.themeDay.path },
+	'/temadage': { who: 'visitor', path: () => '/temadage' },
+	'/temadage/[slug]': { who: 'pro', path: (w) => `/temadage/${w.themeDay.slug}` },
 	'/fagperson/live/[id]': { who: 'pro', path: (w) => w.live.path },
 	'/fagperson/live/[id]/skaerm': { who: 'pro', path: (w) => `${w.live.path}/skaerm` },
 	'/live': { who: 'visitor', path: () => '/live' },
@@ -76,6 +83,11 @@ const ENDPOINTS: Record<
 		stream: true
 	},
 	'GET /fagperson/klasser/[id]/csv': { who: 'pro', path: (w) => `${w.classPath}/csv`, status: 200 },
+	'GET /temadage/[slug]/kalender.ics': {
+		who: 'pro',
+		path: (w) => `/temadage/${w.themeDay.slug}/kalender.ics`,
+		status: 200
+	},
 	'GET /healthz': { who: 'visitor', path: () => '/healthz', status: 200 },
 	'GET /indhold/[...path]': {
 		who: 'visitor',
@@ -149,7 +161,8 @@ test.describe.serial('security headers and cookies', () => {
 			nickname: 'Gæst'
 		});
 		expect(joined.type, JSON.stringify(joined)).toBe('redirect');
-		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live };
+		const themeDay = await createThemeDayApi(pro);
+		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live, themeDay };
 		Object.assign(clients, {
 			visitor,
 			youth: youth.client,

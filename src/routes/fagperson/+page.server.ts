@@ -4,12 +4,14 @@ import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { effectiveRole } from '$lib/server/auth/user';
 import { classesOf, createClass } from '$lib/server/classes/classes';
 import { readClassForm } from '$lib/server/classes/class-form';
+import { themeDaysOf } from '$lib/server/themedays/theme-days';
+import { themeDaySummary } from '$lib/server/themedays/view';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
-		if (user.pending) return { pending: true, classes: [] };
+		if (user.pending) return { pending: true, classes: [], themeDays: [] };
 		error(404, 'Not found');
 	}
 	return {
@@ -21,7 +23,8 @@ export const load: PageServerLoad = (event) => {
 			ageGroup: c.ageGroup,
 			pupils: c.pupils,
 			archived: c.archivedAt !== null
-		}))
+		})),
+		themeDays: themeDaysOf(user.id).map(themeDaySummary)
 	};
 };
 

@@ -307,3 +307,30 @@ export function exampleParamsPath(routeId: string): string {
 		(_, name: string) => EXAMPLE_PARAMS[name] ?? 'x'
 	);
 }
+
+/** A professional creates a draft theme day (youth programme: grooming); returns its id, slug and page. */
+export async function createThemeDayApi(owner: Account, title = uniqueName('temadag')) {
+	const outcome = await postAction(owner.client, '/fagperson/temadage/ny', 'opret', {
+		title,
+		startDate: '2030-06-12',
+		startTime: '17:00',
+		endTime: '20:00',
+		place: 'Herlev Bibliotek',
+		municipality: 'Herlev',
+		audience: 'unge',
+		description: 'Kom.',
+		contact: 'SSP Herlev',
+		'unge-grooming': '1'
+	});
+	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
+	const id = outcome.location!.split('?')[0].split('/').pop()!;
+	const conn = db();
+	try {
+		const { slug } = conn.prepare('select slug from theme_days where id = ?').get(id) as {
+			slug: string;
+		};
+		return { id, slug, path: `/fagperson/temadage/${id}` };
+	} finally {
+		conn.close();
+	}
+}

@@ -6,6 +6,7 @@ import {
 	approve,
 	assignApi,
 	createClassApi,
+	createThemeDayApi,
 	joinClassApi,
 	linkFamilyApi,
 	signUpApi,
@@ -55,6 +56,9 @@ export async function buildSecurityWorld() {
 	const liveA = await startLiveApi(proA);
 	const liveOk = await startLiveApi(proA);
 	const liveJoin = await startLiveApi(proB);
+	// A draft theme day of professional A's, and a spare one for the allowed cells.
+	const themeDayA = await createThemeDayApi(proA);
+	const themeDayOk = await createThemeDayApi(proA);
 
 	const clients: Record<Actor, APIRequestContext> = {
 		visitor: await apiClient(),
@@ -91,6 +95,8 @@ export async function buildSecurityWorld() {
 		liveA,
 		liveOk,
 		liveJoin,
+		themeDayA,
+		themeDayOk,
 		pendingTarget,
 		pendingSpare,
 		async dispose() {

@@ -10,6 +10,7 @@ import {
 	moduleProgress,
 	quizAttempts,
 	sessions,
+	themeDays,
 	users
 } from '../db/schema';
 
@@ -103,6 +104,32 @@ export function exportUserData(userId: string) {
 			.from(classes)
 			.where(eq(classes.ownerId, userId))
 			.all(),
+		themeDaysOrganised: db
+			.select({
+				slug: themeDays.slug,
+				title: themeDays.title,
+				startsAt: themeDays.startsAt,
+				endsAt: themeDays.endsAt,
+				place: themeDays.place,
+				municipality: themeDays.municipality,
+				audience: themeDays.audience,
+				description: themeDays.description,
+				youthProgramme: themeDays.youthProgramme,
+				parentProgramme: themeDays.parentProgramme,
+				contact: themeDays.contact,
+				publishedAt: themeDays.publishedAt,
+				cancelledAt: themeDays.cancelledAt,
+				createdAt: themeDays.createdAt,
+				updatedAt: themeDays.updatedAt
+			})
+			.from(themeDays)
+			.where(eq(themeDays.organiserId, userId))
+			.all()
+			.map((d) => ({
+				...d,
+				youthProgramme: JSON.parse(d.youthProgramme) as string[],
+				parentProgramme: JSON.parse(d.parentProgramme) as string[]
+			})),
 		familyCodes: db
 			.select({
 				createdAt: familyCodes.createdAt,

@@ -1,0 +1,34 @@
+import type { PageServerLoad } from './$types';
+import { getLocale } from '$lib/paraglide/runtime';
+import { content } from '$lib/server/content/library';
+import { progressByModule } from '$lib/server/learning/progress';
+import { qrDataUrl } from '$lib/server/classes/qr';
+import { mayManageThemeDay, requireVisibleThemeDay } from '$lib/server/themedays/guard';
+import { renderDescription } from '$lib/server/themedays/description';
+import { programmeStart, programmeWithProgress, themeDaySummary } from '$lib/server/themedays/view';
+
+export const load: PageServerLoad = async (event) => {
+	const day = requireVisibleThemeDay(event, event.params.slug);
+	const locale = getLocale();
+	const library = content(locale);
+	const user = event.locals.user;
+	const progress = user ? progressByModule(user.id) : new Map();
+	const youth = programmeWithProgress(day.youthProgramme, 'unge', library, progress);
+	const parent = programmeWithProgress(day.parentProgramme, 'foraeldre', library, progress);
+	const url = `${event.url.origin}/temadage/${day.slug}`;
+	return {
+		day: {
+			...themeDaySummary(day),
+			contact: day.contact,
+			descriptionHtml: renderDescription(day.description, locale),
+			url
+		},
+		qr: await qrDataUrl(url),
+		signedIn: user !== null,
+		canManage: mayManageThemeDay(user, day),
+		programmes: [
+			{ track: 'unge' as const, modules: youth, start: programmeStart(youth) },
+			{ track: 'foraeldre' as const, modules: parent, start: programmeStart(parent) }
+		].filter((p) => p.modules.length > 0)
+	};
+};
