@@ -28,6 +28,9 @@ interface World {
 	/** A live session of the professional, waiting for participants; the visitor and youth joined. */
 	liveCode: string;
 	liveControlPath: string;
+	/** A published theme day of the professional: its organiser page and public slug. */
+	themeDayPath: string;
+	themeDaySlug: string;
 }
 
 /** A state of a page to check. Without `roles`, every role visits it. */
@@ -152,6 +155,22 @@ const VISITS: Record<string, Visit[]> = {
 	'/fagperson/live/[id]/skaerm': [
 		{ name: 'live session projector', path: (w) => `${w.liveControlPath}/skaerm` }
 	],
+	'/fagperson/temadage': [{ name: 'own theme days', path: () => '/fagperson/temadage' }],
+	'/fagperson/temadage/ny': [
+		{ name: 'new theme day', path: () => '/fagperson/temadage/ny' },
+		{
+			name: 'new theme day with errors',
+			path: () => '/fagperson/temadage/ny',
+			roles: ['professional'],
+			act: submitEmpty('Gem som udkast')
+		}
+	],
+	'/fagperson/temadage/[id]': [{ name: 'theme day, organiser', path: (w) => w.themeDayPath }],
+	'/temadage': [
+		{ name: 'theme days', path: () => '/temadage' },
+		{ name: 'theme days in one municipality', path: () => '/temadage?kommune=Herlev' }
+	],
+	'/temadage/[slug]': [{ name: 'theme day', path: (w) => `/temadage/${w.themeDaySlug}` }],
 	'/live': [
 		{ name: 'join a live session', path: () => '/live' },
 		{
@@ -252,6 +271,26 @@ async function createWorld(browser: Browser): Promise<World> {
 	await pro.getByRole('button', { name: 'Giv som opgave' }).click();
 	await expect(pro.getByRole('status')).toContainText('Modulet er givet som opgave.');
 
+	await pro.goto('/fagperson/temadage/ny');
+	await pro.getByLabel('Titel').fill('Sikker på nettet i Herlev');
+	await pro.getByLabel('Dato', { exact: true }).fill('2030-06-12');
+	await pro.getByLabel('Starttidspunkt').fill('17:00');
+	await pro.getByLabel('Sluttidspunkt').fill('20:00');
+	await pro.getByLabel('Sted').fill('Herlev Bibliotek, Bygaden 70, 2730 Herlev');
+	await pro.getByLabel('Kommune').selectOption('Herlev');
+	await pro.getByLabel('Unge og forældre').check();
+	await pro.getByLabel('Beskrivelse').fill('Kom og lær om **livet på nettet**.\n\n- Quiz\n- Kaffe');
+	await pro.locator('#unge-grooming').selectOption('1');
+	await pro.locator('#foraeldre-tal-med-dit-barn').selectOption('1');
+	await pro.getByLabel('Kontakt (offentlig)').fill('SSP Herlev, tlf. 44 52 00 00');
+	await pro.getByRole('button', { name: 'Gem som udkast' }).click();
+	await pro.getByRole('button', { name: 'Offentliggør temadagen' }).click();
+	await expect(pro.getByRole('status')).toContainText('Temadagen er offentliggjort.');
+	const themeDayPath = new URL(pro.url()).pathname;
+	const themeDaySlug = (await pro
+		.getByRole('link', { name: 'Se temadagens side' })
+		.getAttribute('href'))!.replace('/temadage/', '');
+
 	await pro.goto(QUIZ_PATH);
 	await pro.getByRole('button', { name: 'Start en live-quiz med dette modul' }).click();
 	await expect(pro.getByRole('heading', { level: 1, name: /^Live-quiz:/ })).toBeVisible();
@@ -309,7 +348,9 @@ async function createWorld(browser: Browser): Promise<World> {
 		classPath,
 		familyPath,
 		liveCode,
-		liveControlPath
+		liveControlPath,
+		themeDayPath,
+		themeDaySlug
 	};
 	for (const context of contexts) await context.close();
 	return world;

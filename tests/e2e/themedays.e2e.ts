@@ -1,28 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
 	answerQuiz,
-	createAdmin,
+	approvedProfessional,
 	expectNoAxeViolations,
-	signIn,
 	signUp,
 	uniqueName
 } from './support/helpers';
-
-/** A professional approved by an administrator, signed in, in a context of its own. */
-async function approvedProfessional(browser: Browser) {
-	const page = await (await browser.newContext()).newPage();
-	const name = await signUp(page, 'professional');
-	const adminName = uniqueName('adm');
-	createAdmin(adminName);
-	const admin = await (await browser.newContext()).newPage();
-	await signIn(admin, adminName);
-	await admin.goto('/admin');
-	await admin.getByRole('button', { name: `Godkend ${name}` }).click();
-	await expect(admin.getByRole('status')).toBeVisible();
-	await admin.context().close();
-	await signIn(page, name);
-	return { page, name };
-}
 
 const DATE = '2030-06-12';
 
