@@ -52,6 +52,16 @@ function answerForm(room: LiveRoom, right: boolean): FormData {
 	return form;
 }
 
+/** A new session on the grooming module, started by a new professional. */
+async function groomingRoom(): Promise<LiveRoom> {
+	return startLiveSession({
+		ownerId: await owner(),
+		track: 'unge',
+		moduleSlug: 'grooming',
+		themeDayId: null
+	})!;
+}
+
 function recorder(): SseStream & { chunks: string[] } {
 	const chunks: string[] = [];
 	return { chunks, send: (c) => chunks.push(c), close: () => chunks.push('<closed>') };
@@ -64,12 +74,7 @@ describe('live sessions', () => {
 	});
 
 	it('runs a session end to end: join, answer once, reveal, score', async () => {
-		const room = startLiveSession({
-			ownerId: await owner(),
-			track: 'unge',
-			moduleSlug: 'grooming',
-			themeDayId: null
-		})!;
+		const room = await groomingRoom();
 		expect(room.code).toMatch(/^\d{6}$/);
 		expect(liveRoomByCode(room.code)).toBe(room);
 
@@ -114,12 +119,7 @@ describe('live sessions', () => {
 	});
 
 	it('streams state events with ids, and resumes from Last-Event-ID without repeating', async () => {
-		const room = startLiveSession({
-			ownerId: await owner(),
-			track: 'unge',
-			moduleSlug: 'grooming',
-			themeDayId: null
-		})!;
+		const room = await groomingRoom();
 		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
 		const id = readParticipantToken(joined.token)!.id;
 		const first = recorder();
@@ -146,12 +146,7 @@ describe('live sessions', () => {
 	});
 
 	it('comes back the same after a restart (state, participants, answers, counts)', async () => {
-		const room = startLiveSession({
-			ownerId: await owner(),
-			track: 'unge',
-			moduleSlug: 'grooming',
-			themeDayId: null
-		})!;
+		const room = await groomingRoom();
 		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
 		const id = readParticipantToken(joined.token)!.id;
 		commandLiveRoom(room, 'start');
@@ -185,12 +180,7 @@ describe('live sessions', () => {
 
 	it('purges nicknames and answers 24 hours after the end, keeping the counts', async () => {
 		const hour = 60 * 60 * 1000;
-		const room = startLiveSession({
-			ownerId: await owner(),
-			track: 'unge',
-			moduleSlug: 'grooming',
-			themeDayId: null
-		})!;
+		const room = await groomingRoom();
 		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };
 		const id = readParticipantToken(joined.token)!.id;
 		commandLiveRoom(room, 'start');
@@ -226,12 +216,7 @@ describe('live sessions', () => {
 	});
 
 	it('ends sessions left running for 12 hours, then purges them a day later', async () => {
-		const room = startLiveSession({
-			ownerId: await owner(),
-			track: 'unge',
-			moduleSlug: 'grooming',
-			themeDayId: null
-		})!;
+		const room = await groomingRoom();
 		joinLiveRoom(room, 'Ida');
 		const created = liveSessionById(room.id)!.createdAt.getTime();
 		const hour = 60 * 60 * 1000;
