@@ -15,6 +15,7 @@ import {
 	approve,
 	assignApi,
 	createClassApi,
+	createThemeDayApi,
 	joinClassApi,
 	postAction,
 	postForm,
@@ -55,6 +56,15 @@ const ECHO_PAYLOADS = [
 	'</textarea><script>alert(1)</script>'
 ];
 
+/** Markdown that would make a script link or a handler if the description were not sanitised. */
+const MARKDOWN_PAYLOADS = [
+	'[klik](javascript:alert(1))',
+	'<img src=x onerror=alert(1)>',
+	'<a href="javascript:alert(1)">x</a>',
+	'[link](JaVaScRiPt:alert(1) "titel")',
+	'<details open ontoggle=alert(1)>x</details>'
+];
+
 const tooLong = (max: number) => (p: string) => ([...p].length > max ? `Højst ${max} tegn.` : null);
 const USERNAME_RULE = (p: string) =>
 	[...p].length < 3 || [...p].length > 32
@@ -70,8 +80,18 @@ type World = {
 	openClass: { id: string; code: string; path: string };
 	live: { id: string; code: string; path: string };
 };
-/** One class per payload: its fields, its pupil's name and its assignment note hold the payload. */
-type Slot = { payload: string; classId: string; classPath: string; className: string };
+/**
+ * One class per payload: its fields, its pupil's name and its assignment note hold the payload.
+ * One published theme day per payload too: its title, place, contact and description hold it.
+ */
+type Slot = {
+	payload: string;
+	classId: string;
+	classPath: string;
+	className: string;
+	themeDay: { id: string; slug: string; path: string };
+};
+type ThemeDayText = 'title' | 'place' | 'contact' | 'description';
 type Who = 'pro' | 'pupil' | 'parent' | 'visitor';
 type Shown = { who: Who; path: (slot: Slot) => string };
 type Echo = {
@@ -90,6 +110,9 @@ type Field = {
 	/** How an accepted payload is stored (class form fields are set when the slot's class is made). */
 	store?: (w: World, slot: Slot) => Promise<void>;
 	classFormKey?: 'name' | 'school' | 'ageGroup';
+	themeDayKey?: ThemeDayText;
+	/** Markdown: rendered (and sanitised), so the payload is not shown verbatim. */
+	markdown?: boolean;
 	/** Where an accepted payload is shown again. */
 	shownOn: Shown[];
 	/** How a refused payload comes back in the form, with the error. */
@@ -99,9 +122,11 @@ type Field = {
 const byField = (name: string) => FIELDS.find((f) => f.field === name)!;
 
 const classPage: Shown = { who: 'pro', path: (s) => s.classPath };
+const organiserPage: Shown = { who: 'pro', path: (s) => s.themeDay.path };
+const publicThemeDayPage: Shown = { who: 'visitor', path: (s) => `/temadage/${s.themeDay.slug}` };
+const publicThemeDays: Shown = { who: 'visitor', path: () => '/temadage' };
 
-// One row per field a person types that the app shows again. Theme-day texts and live nicknames
-// get a row each when they exist.
+// One row per field a person types that the app shows again.
 const FIELDS: Field[] = [
 	{
 		field: 'username at sign-up',
@@ -255,8 +280,64 @@ const FIELDS: Field[] = [
 			form: (_, p) => ({ moduleSlug: 'grooming', dueDate: '', note: p }),
 			label: 'Besked til eleverne (valgfri)'
 		}
+	},
+	{
+		field: 'theme-day title',
+		rule: tooLong(120),
+		themeDayKey: 'title',
+		shownOn: [
+			organiserPage,
+			{ who: 'pro', path: () => '/fagperson/temadage' },
+			publicThemeDays,
+			publicThemeDayPage
+		],
+		echo: themeDayEcho('title', 'Titel')
+	},
+	{
+		field: 'theme-day place',
+		rule: tooLong(200),
+		themeDayKey: 'place',
+		shownOn: [organiserPage, publicThemeDays, publicThemeDayPage],
+		echo: themeDayEcho('place', 'Sted')
+	},
+	{
+		field: 'theme-day contact',
+		rule: tooLong(200),
+		themeDayKey: 'contact',
+		shownOn: [publicThemeDayPage],
+		echo: themeDayEcho('contact', 'Kontakt (offentlig)')
+	},
+	{
+		field: 'theme-day description (Markdown)',
+		rule: tooLong(10_000),
+		themeDayKey: 'description',
+		markdown: true,
+		shownOn: [publicThemeDayPage],
+		echo: themeDayEcho('description', 'Beskrivelse')
 	}
 ];
+
+function themeDayEcho(key: ThemeDayText, label: string): Echo {
+	return {
+		who: 'pro',
+		path: '/fagperson/temadage/ny',
+		action: 'opret',
+		form: (_, p) => ({
+			title: 'Temadag',
+			startDate: '2030-06-12',
+			startTime: '17:00',
+			endTime: '20:00',
+			place: 'Herlev Bibliotek',
+			municipality: 'Herlev',
+			audience: 'unge',
+			description: 'Kom.',
+			contact: 'SSP Herlev',
+			'unge-grooming': '1',
+			[key]: p
+		}),
+		label
+	};
+}
 
 function classFormEcho(key: 'name' | 'school' | 'ageGroup', label: string): Echo {
 	return {
@@ -297,7 +378,7 @@ async function expectNothingInjected(page: Page, where: string) {
 					found.push(`${el.tagName} ${attr.name}=${attr.value}`);
 			}
 		}
-		for (const el of document.querySelectorAll('iframe, object, embed, img[src="x"]'))
+		for (const el of document.querySelectorAll('iframe, object, embed, img[src="x"], main script'))
 			found.push(el.outerHTML);
 		for (const s of document.querySelectorAll('script'))
 			if (s.textContent?.includes('alert(1)') && !s.textContent.includes('__sveltekit'))
@@ -334,7 +415,7 @@ test.describe.serial('user text is shown as text', () => {
 	}
 
 	test.beforeAll(async () => {
-		test.setTimeout(120_000);
+		test.setTimeout(180_000);
 		const admin = await adminApi();
 		const pro = await approve(admin, await signUpApi('professional'));
 		const pupil = await signUpApi('youth');
@@ -349,7 +430,18 @@ test.describe.serial('user text is shown as text', () => {
 				if (f.classFormKey && f.rule(payload) === null) form[f.classFormKey] = payload;
 			const made = await createClassApi(pro, form);
 			await joinClassApi(pupil, made.code);
-			const slot = { payload, classId: made.id, classPath: made.path, className: form.name };
+			const texts: Partial<Record<ThemeDayText, string>> = {};
+			for (const f of FIELDS)
+				if (f.themeDayKey && f.rule(payload) === null) texts[f.themeDayKey] = payload;
+			const themeDay = await createThemeDayApi(pro, texts);
+			expect((await postAction(pro.client, themeDay.path, 'udgiv')).type, payload).toBe('success');
+			const slot = {
+				payload,
+				classId: made.id,
+				classPath: made.path,
+				className: form.name,
+				themeDay
+			};
 			for (const f of FIELDS) if (f.store && f.rule(payload) === null) await f.store(w, slot);
 			slots.push(slot);
 		}
@@ -370,7 +462,7 @@ test.describe.serial('user text is shown as text', () => {
 					const path = shown.path(slot);
 					const key = `${shown.who} ${path}`;
 					if (!visits.has(key)) visits.set(key, { who: shown.who, path, texts: new Set() });
-					visits.get(key)!.texts.add(slot.payload);
+					if (!f.markdown) visits.get(key)!.texts.add(slot.payload);
 				}
 			}
 		expect(visits.size).toBeGreaterThan(PAYLOADS.length);
@@ -396,6 +488,63 @@ test.describe.serial('user text is shown as text', () => {
 			await expect(page.getByText(`Engangskode til ${slot.payload}`)).toBeVisible();
 			await expectNothingInjected(page, slot.classPath);
 		}
+		expect(dialogs).toEqual([]);
+	});
+
+	test('a theme day’s calendar file escapes every payload: one event, no lines of its own', async () => {
+		for (const slot of slots) {
+			const response = await w.pro.client.get(`/temadage/${slot.themeDay.slug}/kalender.ics`);
+			expect(response.status(), slot.payload).toBe(200);
+			const lines = calendarLines(await response.text());
+			expect(
+				lines.filter((l) => l === 'BEGIN:VEVENT'),
+				slot.payload
+			).toHaveLength(1);
+			expect(lines, slot.payload).toContain(`SUMMARY:${icsText(slot.payload)}`);
+			expect(lines, slot.payload).toContain(`LOCATION:${icsText(`${slot.payload}, Herlev`)}`);
+		}
+	});
+
+	test('a theme day’s Markdown and line breaks make no markup and no calendar lines', async ({
+		browser
+	}) => {
+		const injected = '\r\nBEGIN:VEVENT\r\nSUMMARY:Falsk\r\nEND:VEVENT';
+		const texts = {
+			title: `Temadag${injected}`,
+			place: 'Sted\nBEGIN:VALARM\nTRIGGER:-PT5M',
+			contact: 'Kontakt\rURL:javascript:alert(1)',
+			description: [...MARKDOWN_PAYLOADS, `Slut${injected}`].join('\n\n')
+		};
+		const day = await createThemeDayApi(w.pro, texts);
+		expect((await postAction(w.pro.client, day.path, 'udgiv')).type).toBe('success');
+
+		const response = await w.pro.client.get(`/temadage/${day.slug}/kalender.ics`);
+		expect(response.status()).toBe(200);
+		const lines = calendarLines(await response.text());
+		expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+		expect(lines.filter((l) => l === 'END:VEVENT')).toHaveLength(1);
+		expect(
+			lines.filter((l) => /^(SUMMARY:Falsk|BEGIN:VALARM|TRIGGER|URL:javascript)/.test(l))
+		).toEqual([]);
+		expect(lines).toContain(`SUMMARY:${icsText(texts.title)}`);
+
+		for (const path of [`/temadage/${day.slug}`, day.path]) {
+			const page = await pageFor(path === day.path ? 'pro' : 'visitor', browser);
+			expect((await page.goto(path))!.status(), path).toBe(200);
+			await expect(page.getByRole('heading', { level: 1 })).toContainText('BEGIN:VEVENT');
+			const main = page.locator('main');
+			await expect(
+				main.locator(
+					'script, [onerror], [onload], [ontoggle], iframe, a[href^="javascript:" i], .prose img'
+				),
+				path
+			).toHaveCount(0);
+			await expectNothingInjected(page, path);
+		}
+		// The sanitised description keeps the words, without the script links.
+		const prose = (await pageFor('visitor', browser)).locator('main .prose');
+		await expect(prose.getByText('klik')).toBeVisible();
+		await expect(prose.getByText('Slut')).toBeVisible();
 		expect(dialogs).toEqual([]);
 	});
 
@@ -535,6 +684,26 @@ async function renderResponse(page: Page, path: string, response: APIResponse) {
 		times: 1
 	});
 	await page.goto(url);
+}
+
+/** RFC 5545 TEXT as the calendar file must write it. */
+function icsText(text: string): string {
+	return text
+		.replace(/\\/g, '\\\\')
+		.replace(/;/g, '\\;')
+		.replace(/,/g, '\\,')
+		.replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** The unfolded content lines of a calendar file; fails on a bare line break or an unnamed line. */
+function calendarLines(body: string): string[] {
+	expect(body.endsWith('\r\n')).toBe(true);
+	const lines = body
+		.replace(/\r\n[ \t]/g, '')
+		.slice(0, -2)
+		.split('\r\n');
+	expect(lines.filter((l) => /[\r\n]/.test(l) || !/^[A-Z][A-Z0-9-]*[;:]/.test(l))).toEqual([]);
+	return lines;
 }
 
 /** Semicolon-separated CSV with quoted cells, as toCsv writes it. */

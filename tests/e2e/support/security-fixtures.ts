@@ -308,10 +308,16 @@ export function exampleParamsPath(routeId: string): string {
 	);
 }
 
-/** A professional creates a draft theme day (youth programme: grooming); returns its id, slug and page. */
-export async function createThemeDayApi(owner: Account, title = uniqueName('temadag')) {
+/**
+ * A professional creates a draft theme day (youth programme: grooming); returns its id, slug and
+ * page. The texts a person types (title, place, contact, description) can be given.
+ */
+export async function createThemeDayApi(
+	owner: Account,
+	texts: Partial<Record<'title' | 'place' | 'contact' | 'description', string>> = {}
+) {
 	const outcome = await postAction(owner.client, '/fagperson/temadage/ny', 'opret', {
-		title,
+		title: uniqueName('temadag'),
 		startDate: '2030-06-12',
 		startTime: '17:00',
 		endTime: '20:00',
@@ -320,7 +326,8 @@ export async function createThemeDayApi(owner: Account, title = uniqueName('tema
 		audience: 'unge',
 		description: 'Kom.',
 		contact: 'SSP Herlev',
-		'unge-grooming': '1'
+		'unge-grooming': '1',
+		...texts
 	});
 	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
 	const id = outcome.location!.split('?')[0].split('/').pop()!;
