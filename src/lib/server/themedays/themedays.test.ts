@@ -247,6 +247,17 @@ describe('descriptions', () => {
 		expect(html).toContain('<strong>Kom</strong>');
 		expect(html).not.toMatch(/<script|onclick|javascript:|<img/);
 	});
+
+	it('keep lists and links but drop forms, inputs and inline styles', () => {
+		const html = renderDescription(
+			'- Quiz\n- [Hjælp](/hjaelp)\n\n<form action="https://evil.example"><input name="kode"><button>Log ind</button></form><p style="color:red">Rød</p>',
+			'da'
+		);
+		expect(html).toContain('<li>Quiz</li>');
+		expect(html).toContain('<a href="/hjaelp">Hjælp</a>');
+		expect(html).toContain('Rød');
+		expect(html).not.toMatch(/<form|<input|<button|style=/);
+	});
 });
 
 describe('.ics', () => {
