@@ -7,7 +7,8 @@
  */
 import http from 'node:http';
 import { join } from 'node:path';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { formHeaders, pinSelf, sampleMemory, sleep, startApp, tempDir } from '../lib/app-harness';
 
 const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? 500);
@@ -230,25 +231,35 @@ try {
 	const peakKb = memory.stop();
 
 	for (const p of people) p.stream?.destroy();
-	console.log(
+	const lines: string[] = [];
+	const print = (line: string) => {
+		console.log(line);
+		lines.push(line);
+	};
+	print(
 		`Live session: ${PARTICIPANTS} participants from one address, module ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
 	);
-	console.log(
+	print(
 		`  join (form post, 25 at a time): p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
 	);
-	console.log(
+	print(
 		`  fan-out, command → last participant has it (${fanOuts.length / PARTICIPANTS} state changes): p50 ${ms(percentile(fanOuts, 0.5))}, p95 ${ms(percentile(fanOuts, 0.95))}, max ${ms(Math.max(...fanOuts))} (target p95 < 200 ms)`
 	);
-	console.log(
+	print(
 		`  answer POST, spread over ${SPREAD_MS / 1000} s (${spreadAnswers.length}): p50 ${ms(percentile(spreadAnswers, 0.5))}, p95 ${ms(percentile(spreadAnswers, 0.95))}, p99 ${ms(percentile(spreadAnswers, 0.99))} (target p99 < 100 ms)`
 	);
-	console.log(
+	print(
 		`  answer POST, all ${burstAnswers.length} at once: p50 ${ms(percentile(burstAnswers, 0.5))}, p95 ${ms(percentile(burstAnswers, 0.95))}, p99 ${ms(percentile(burstAnswers, 0.99))}`
 	);
-	console.log(
+	print(
 		`  errors: ${errors}${errors ? ` (${[...errorKinds].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}`
 	);
-	console.log(`  server peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
+	print(`  server peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
+	const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+	writeFileSync(
+		join(ROOT, 'bench/results/live.md'),
+		`# bench:live\n\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}. Written by \`npm run bench:live\`.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`
+	);
 	if (errors) process.exitCode = 1;
 } finally {
 	agent.destroy();
