@@ -9,7 +9,15 @@ import http from 'node:http';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
-import { formHeaders, pinSelf, sampleMemory, sleep, startApp, tempDir } from '../lib/app-harness';
+import {
+	ROOT,
+	formHeaders,
+	pinSelf,
+	sampleMemory,
+	sleep,
+	startApp,
+	tempDir
+} from '../lib/app-harness';
 
 const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? 500);
 const MODULE = 'unge/grooming';
@@ -38,11 +46,15 @@ function error(kind: string) {
 	errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
 }
 
-/** A form post over keep-alive sockets; resolves with status, location and cookies. */
+/**
+ * A form post over keep-alive sockets; resolves with status, location and cookies. A socket the
+ * server closed while idle is retried once on a fresh one (Node's documented pattern).
+ */
 function post(
 	path: string,
 	body: URLSearchParams,
-	cookie?: string
+	cookie?: string,
+	retried = false
 ): Promise<{ status: number; location: string; cookies: string[] }> {
 	return new Promise((done, fail) => {
 		const req = http.request(
@@ -59,7 +71,11 @@ function post(
 				);
 			}
 		);
-		req.on('error', fail);
+		req.on('error', (e: NodeJS.ErrnoException) => {
+			if (req.reusedSocket && e.code === 'ECONNRESET' && !retried)
+				post(path, body, cookie, true).then(done, fail);
+			else fail(e);
+		});
 		req.end(body.toString());
 	});
 }
