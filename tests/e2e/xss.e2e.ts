@@ -21,6 +21,7 @@ import {
 	postForm,
 	signUpApi,
 	startLiveApi,
+	validThemeDayForm,
 	type Account
 } from './support/security-fixtures';
 
@@ -322,19 +323,7 @@ function themeDayEcho(key: ThemeDayText, label: string): Echo {
 		who: 'pro',
 		path: '/fagperson/temadage/ny',
 		action: 'opret',
-		form: (_, p) => ({
-			title: 'Temadag',
-			startDate: '2030-06-12',
-			startTime: '17:00',
-			endTime: '20:00',
-			place: 'Herlev Bibliotek',
-			municipality: 'Herlev',
-			audience: 'unge',
-			description: 'Kom.',
-			contact: 'SSP Herlev',
-			'unge-grooming': '1',
-			[key]: p
-		}),
+		form: (_, p) => ({ ...validThemeDayForm('Temadag'), [key]: p }),
 		label
 	};
 }

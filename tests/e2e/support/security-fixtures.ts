@@ -308,6 +308,22 @@ export function exampleParamsPath(routeId: string): string {
 	);
 }
 
+/** A complete, valid body of the theme-day form (youth programme: grooming). */
+export function validThemeDayForm(title: string): Record<string, string> {
+	return {
+		title,
+		startDate: '2030-06-12',
+		startTime: '17:00',
+		endTime: '20:00',
+		place: 'Herlev Bibliotek',
+		municipality: 'Herlev',
+		audience: 'unge',
+		description: 'Kom.',
+		contact: 'SSP Herlev',
+		'unge-grooming': '1'
+	};
+}
+
 /**
  * A professional creates a draft theme day (youth programme: grooming); returns its id, slug and
  * page. The texts a person types (title, place, contact, description) can be given.
@@ -317,16 +333,7 @@ export async function createThemeDayApi(
 	texts: Partial<Record<'title' | 'place' | 'contact' | 'description', string>> = {}
 ) {
 	const outcome = await postAction(owner.client, '/fagperson/temadage/ny', 'opret', {
-		title: uniqueName('temadag'),
-		startDate: '2030-06-12',
-		startTime: '17:00',
-		endTime: '20:00',
-		place: 'Herlev Bibliotek',
-		municipality: 'Herlev',
-		audience: 'unge',
-		description: 'Kom.',
-		contact: 'SSP Herlev',
-		'unge-grooming': '1',
+		...validThemeDayForm(uniqueName('temadag')),
 		...texts
 	});
 	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');

@@ -3,29 +3,12 @@ import type { TrackId } from '$lib/tracks';
 import { field } from '../http/form';
 import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
 import { isMunicipality } from './municipalities';
+import type { ProgrammePositions, ThemeDayFormValues } from '$lib/themedays/form-values';
 
 export const AUDIENCES = ['unge', 'foraeldre', 'begge'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const LIMITS = { title: 120, place: 200, contact: 200, description: 10_000 } as const;
-
-/** A programme as the form holds it: module slug → position typed ('' = not in the programme). */
-export type ProgrammePositions = Record<string, string>;
-
-export interface ThemeDayFormValues {
-	title: string;
-	startDate: string;
-	startTime: string;
-	endDate: string;
-	endTime: string;
-	place: string;
-	municipality: string;
-	audience: string;
-	description: string;
-	contact: string;
-	youth: ProgrammePositions;
-	parent: ProgrammePositions;
-}
 
 export interface ThemeDayInput {
 	title: string;

@@ -1,13 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { field } from '$lib/server/http/form';
 import { content } from '$lib/server/content/library';
 import { TRACKS, type TrackId } from '$lib/tracks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getDb } from '$lib/server/db/client';
-import { themeDays } from '$lib/server/db/schema';
+import { getThemeDay } from '$lib/server/themedays/theme-days';
 import { liveSessionsOf } from '$lib/server/live/store';
 import { startLiveSession } from '$lib/server/live/rooms';
 
@@ -41,13 +39,7 @@ export const actions: Actions = {
 			? field(form, 'modul').split('/')
 			: [field(form, 'track'), field(form, 'modul')];
 		const themeDayId = field(form, 'temadag') || null;
-		const ownDay =
-			themeDayId &&
-			getDb()
-				.select({ id: themeDays.id })
-				.from(themeDays)
-				.where(and(eq(themeDays.id, themeDayId), eq(themeDays.organiserId, user.id)))
-				.get();
+		const ownDay = themeDayId && getThemeDay(themeDayId)?.organiserId === user.id;
 		const room = (TRACKS as readonly string[]).includes(track)
 			? startLiveSession({
 					ownerId: user.id,
