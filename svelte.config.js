@@ -10,7 +10,9 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		csrf: { trustedOrigins: [] },
 		csp: {
-			mode: 'auto',
+			// Hashes rather than nonces: a page from the shared page cache is sent byte for byte
+			// to many people, and a nonce must never be sent twice.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

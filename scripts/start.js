@@ -14,4 +14,4 @@ process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
 console.log(
 	`Sammen på nettet kører på http://localhost:${process.env.PORT} (database: ${process.env.DATABASE_URL})`
 );
-await import(new URL('../build/index.js', import.meta.url).href);
+await import(new URL('./server.js', import.meta.url).href);

@@ -371,7 +371,7 @@ async function main() {
 			`# Benchmark results`,
 			'',
 			`${when}, commit ${commit}. ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. ` +
-				`Server \`node build\` ${hasTaskset() ? `pinned to core ${SERVER_CPU} (taskset)` : 'not pinned'} on a fresh ` +
+				`Server \`node scripts/server.js\` ${hasTaskset() ? `pinned to core ${SERVER_CPU} (taskset)` : 'not pinned'} on a fresh ` +
 				`temporary database; autocannon ${loaderPinned ? 'on core 0' : ''}, ${CONNECTIONS} connections, ` +
 				`${WARMUP} s warm-up then ${DURATION} s per case. Written by \`npm run bench\`.`,
 			'',

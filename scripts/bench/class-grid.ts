@@ -1,7 +1,7 @@
 /**
  * npm run bench:grid
  * Time to render a teacher's class page with a 30 pupils × 10 modules grid (build/ first).
- * Seeds a temporary database through the domain code, starts `node build`, signs the teacher
+ * Seeds a temporary database through the domain code, starts the built app, signs the teacher
  * in through the real form, and requests the page one at a time after a warm-up.
  */
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * Shared by the load benchmark and the crash test: starts the built app (`node build`) on a
+ * Shared by the load benchmark and the crash test: starts the built app (`node scripts/server.js`) on a
  * database of its own, and plays a person through the real forms (sign-up, quiz).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -52,14 +52,14 @@ export interface StartOptions {
 	readyTimeoutMs?: number;
 }
 
-/** Starts `node build` from the repository root and waits until /healthz answers. */
+/** Starts the built app (`node scripts/server.js`) and waits until /healthz answers. */
 export async function startApp(options: StartOptions): Promise<AppServer> {
 	const server = launchApp(options);
 	await waitUntilReady(server, options.readyTimeoutMs ?? 30_000);
 	return server;
 }
 
-/** Starts `node build` without waiting for it to answer. */
+/** Starts the built app without waiting for it to answer. */
 export function launchApp(options: StartOptions): AppServer {
 	if (!existsSync(join(ROOT, 'build/index.js'))) {
 		throw new Error('No build/ here: run `npx vite build` first');
@@ -68,7 +68,7 @@ export function launchApp(options: StartOptions): AppServer {
 		options.logFile ?? join(dirname(options.databaseUrl), `server-${options.port}.log`);
 	const log = openSync(logFile, 'a');
 	const pinned = options.cpu !== undefined && hasTaskset();
-	const nodeArgs = [...(options.nodeArgs ?? []), 'build'];
+	const nodeArgs = [...(options.nodeArgs ?? []), 'scripts/server.js'];
 	const args = pinned ? ['-c', String(options.cpu), process.execPath, ...nodeArgs] : nodeArgs;
 	const child = spawn(pinned ? 'taskset' : process.execPath, args, {
 		cwd: ROOT,

@@ -636,7 +636,7 @@ test.describe('Content-Security-Policy', () => {
 			);
 		});
 		await page.goto('/log-ind');
-		// The app's own scripts, which carry the nonce, did run.
+		// The app's own scripts, allowed by their hash, did run.
 		await expect
 			.poll(() => page.evaluate(() => Object.keys(window).some((k) => k.startsWith('__sveltekit'))))
 			.toBe(true);

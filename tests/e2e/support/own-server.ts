@@ -27,7 +27,7 @@ export class OwnServer {
 	}
 
 	async start(): Promise<void> {
-		this.process = spawn('node', ['build'], {
+		this.process = spawn('node', ['scripts/server.js'], {
 			env: {
 				...process.env,
 				PORT: String(this.port),

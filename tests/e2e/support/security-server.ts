@@ -10,7 +10,7 @@ export async function startServer(
 	database: string,
 	origin = `http://localhost:${port}`
 ): Promise<ChildProcess> {
-	const child = spawn('node', ['build'], {
+	const child = spawn('node', ['scripts/server.js'], {
 		env: { ...process.env, PORT: String(port), DATABASE_URL: database, ORIGIN: origin },
 		stdio: ['ignore', 'ignore', 'inherit']
 	});

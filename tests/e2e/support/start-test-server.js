@@ -8,4 +8,4 @@ if (!database || !database.startsWith('test-results/'))
 rmSync(dirname(database), { recursive: true, force: true });
 mkdirSync(dirname(database), { recursive: true });
 // A computed URL keeps the type checker out of the generated build.
-await import(new URL('../../../build/index.js', import.meta.url).href);
+await import(new URL('../../../scripts/server.js', import.meta.url).href);

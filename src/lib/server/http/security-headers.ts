@@ -1,6 +1,6 @@
 /**
  * Headers for every response. The Content-Security-Policy itself comes from `kit.csp` in
- * svelte.config.js, which adds nonces for SvelteKit's own scripts; non-HTML responses get a
+ * svelte.config.js, which adds hashes of SvelteKit's own inline scripts; non-HTML responses get a
  * strict one here.
  */
 export function securityHeaders(url: URL): [string, string][] {

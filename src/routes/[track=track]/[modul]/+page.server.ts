@@ -7,15 +7,22 @@ import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/lea
 import { newNonce, quizView } from '$lib/server/learning/quiz-form';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
 
+/** A visitor's module page is the same for everyone: the shared page cache may keep it a minute. */
+const SAME_FOR_EVERY_VISITOR = {
+	'cache-control': 'public, max-age=0, s-maxage=60',
+	vary: 'Cookie'
+};
+
 function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 	const module = findModule(getLocale(), track, slug);
 	if (!module) error(404, 'Not found');
 	return module;
 }
 
-export const load: PageServerLoad = ({ params, locals }) => {
+export const load: PageServerLoad = ({ params, locals, request, setHeaders }) => {
 	const module = moduleOr404(params.track, params.modul);
 	const user = locals.user;
+	if (!user && request.method === 'GET') setHeaders(SAME_FOR_EVERY_VISITOR);
 	if (user) recordModuleOpened(user.id, module.slug);
 	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
 	const track = content(getLocale()).tracks[params.track];
