@@ -1,11 +1,14 @@
 import type { SessionUser } from '$lib/server/auth/user';
 import type { Session } from '$lib/server/auth/session';
+import type { Locale } from '$lib/paraglide/runtime';
 
 declare global {
 	namespace App {
 		interface Locals {
 			user: SessionUser | null;
 			session: Session | null;
+			/** The request's language (from the `sprog` cookie), set first by the locale hook. */
+			locale: Locale;
 		}
 	}
 }

@@ -1,18 +1,19 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db/client';
 import { initContent } from '$lib/server/content/library';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies';
 import { getUser, markActiveIfStale, toSessionUser } from '$lib/server/auth/user';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { requestLocale, takeLocaleFromRequest } from '$lib/server/http/locale';
 import { installShutdownHandlers } from '$lib/server/http/shutdown';
 import { closeAllLiveStreams } from '$lib/server/live/rooms';
 import { registerHousekeepingJobs } from '$lib/server/jobs/housekeeping';
 
 export const init: ServerInit = () => {
 	getDb();
+	takeLocaleFromRequest();
 	initContent();
 	installShutdownHandlers();
 	registerHousekeepingJobs();
@@ -20,13 +21,12 @@ export const init: ServerInit = () => {
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, closeAllLiveStreams);
 };
 
-const locale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
-		});
+const locale: Handle = ({ event, resolve }) => {
+	const lang = (event.locals.locale = requestLocale(event.cookies));
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', lang)
 	});
+};
 
 const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
@@ -58,7 +58,7 @@ const headers: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(session, headers, locale);
+export const handle = sequence(locale, session, headers);
 
 export const handleError: HandleServerError = ({ error, status }) => {
 	if (status !== 404) console.error(error);

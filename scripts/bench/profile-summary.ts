@@ -1,9 +1,10 @@
 /**
- * npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [rows] [last-seconds]
+ * npx tsx scripts/bench/profile-summary.ts <file.cpuprofile> [rows] [last-seconds] [skip-seconds]
  * Where the time of a V8 CPU profile (node --cpu-prof) goes: the functions with the most
  * self time, and the most inclusive time (each function counted once per sample).
  * last-seconds keeps only the end of the profile (the load run before SIGTERM), leaving out
- * start-up work such as loading the content.
+ * start-up work such as loading the content; skip-seconds leaves out the very end as well, to
+ * look at an earlier case of the benchmark (each case is its warm-up plus its measured time).
  */
 import { readFileSync } from 'node:fs';
 
@@ -18,15 +19,16 @@ interface Profile {
 	timeDeltas: number[];
 }
 
-const [file, rowsArg, lastArg] = process.argv.slice(2);
+const [file, rowsArg, lastArg, skipArg] = process.argv.slice(2);
 if (!file) {
 	console.error(
-		'Usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile> [rows] [last-seconds]'
+		'Usage: tsx scripts/bench/profile-summary.ts <file.cpuprofile> [rows] [last-seconds] [skip-seconds]'
 	);
 	process.exit(2);
 }
 const rows = Number(rowsArg ?? 25);
 const lastUs = Number(lastArg ?? 0) * 1e6;
+const skipUs = Number(skipArg ?? 0) * 1e6;
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -50,7 +52,7 @@ let elapsed = 0;
 profile.samples.forEach((id, i) => {
 	const dt = profile.timeDeltas[i] ?? 0;
 	elapsed += dt;
-	if (elapsed < from) return;
+	if (elapsed < from || elapsed > span - skipUs) return;
 	total += dt;
 	const node = byId.get(id)!;
 	self.set(key(node), (self.get(key(node)) ?? 0) + dt);

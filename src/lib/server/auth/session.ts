@@ -1,8 +1,8 @@
-import { sha256 } from '@oslojs/crypto/sha2';
+import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { eq, lt } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { eq, lt, sql } from 'drizzle-orm';
+import { getDb, prepared } from '../db/client';
 import { sessions } from '../db/schema';
 
 export const SESSION_COOKIE = 'session';
@@ -27,8 +27,16 @@ export function generateSecureRandomString(): string {
 }
 
 export function hashSecret(secret: string): Uint8Array {
-	return sha256(new TextEncoder().encode(secret));
+	return createHash('sha256').update(secret, 'utf8').digest();
 }
+
+const sessionById = prepared((db) =>
+	db
+		.select()
+		.from(sessions)
+		.where(eq(sessions.id, sql.placeholder('id')))
+		.prepare()
+);
 
 /** Creates a session; the token (id.secret) goes in the cookie, only the secret's hash is stored. */
 export function createSession(
@@ -63,8 +71,7 @@ export function renewedExpiry(session: Session, now: Date): Date | null {
 export function validateSessionToken(token: string, now = new Date()): Session | null {
 	const [id, secret, ...rest] = token.split('.');
 	if (!id || !secret || rest.length > 0) return null;
-	const db = getDb();
-	const row = db.select().from(sessions).where(eq(sessions.id, id)).get();
+	const row = sessionById().get({ id });
 	if (!row) return null;
 	if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
 	const session: Session = {
@@ -79,7 +86,7 @@ export function validateSessionToken(token: string, now = new Date()): Session |
 	}
 	const next = renewedExpiry(session, now);
 	if (next) {
-		db.update(sessions).set({ expiresAt: next }).where(eq(sessions.id, id)).run();
+		getDb().update(sessions).set({ expiresAt: next }).where(eq(sessions.id, id)).run();
 		session.expiresAt = next;
 	}
 	return session;

@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { getDb, prepared } from '../db/client';
 import { users } from '../db/schema';
 import { generateSecureRandomString, invalidateUserSessions } from './session';
 import { hashPassword } from './password';
@@ -101,8 +101,16 @@ export function findUserByUsername(username: string): UserRow | undefined {
 		.get();
 }
 
+const userById = prepared((db) =>
+	db
+		.select()
+		.from(users)
+		.where(eq(users.id, sql.placeholder('id')))
+		.prepare()
+);
+
 export function getUser(id: string): UserRow | undefined {
-	return getDb().select().from(users).where(eq(users.id, id)).get();
+	return userById().get({ id });
 }
 
 /** Last activity decides when the retention job deletes an account (src/lib/server/retention). */

@@ -35,6 +35,23 @@ export function setDb(db: AppDatabase): void {
 	current = db;
 }
 
+/**
+ * A statement built and prepared once per database (drizzle's `.prepare()`, with
+ * `sql.placeholder` for the values), for the queries that run on every request.
+ */
+export function prepared<T>(build: (db: AppDatabase) => T): () => T {
+	const statements = new WeakMap<AppDatabase, T>();
+	return () => {
+		const db = getDb();
+		let statement = statements.get(db);
+		if (statement === undefined) {
+			statement = build(db);
+			statements.set(db, statement);
+		}
+		return statement;
+	};
+}
+
 export function closeDb(): void {
 	current?.$client.close();
 	current = null;

@@ -100,7 +100,10 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 		pages.delete(key);
 		pages.set(key, page);
 		if (page.etag !== undefined && req.headers['if-none-match'] === page.etag) {
-			res.writeHead(304, { etag: page.etag, 'cache-control': page.headers['cache-control'] });
+			res.writeHead(304, {
+				etag: page.etag,
+				'cache-control': String(page.headers['cache-control'])
+			});
 			res.end();
 		} else {
 			res.writeHead(page.status, page.headers);

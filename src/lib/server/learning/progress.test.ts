@@ -45,6 +45,16 @@ describe('progress', () => {
 		expect(statusOf(p)).toBe('completed');
 	});
 
+	it('opening a module again keeps when it was first opened and moves when it was last', () => {
+		recordModuleOpened(userId, 'igen', new Date('2026-01-01'));
+		recordModuleOpened(userId, 'igen', new Date('2026-03-05'));
+		expect(moduleProgressFor(userId, 'igen')).toMatchObject({
+			firstOpenedAt: new Date('2026-01-01'),
+			lastOpenedAt: new Date('2026-03-05'),
+			attempts: 0
+		});
+	});
+
 	it('summarises a track: done, total, where to resume, when completed', () => {
 		const mod = (slug: string) => ({ slug }) as Module;
 		const modules = [mod('a'), mod('b'), mod('c')];

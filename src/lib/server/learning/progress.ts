@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { getDb } from '../db/client';
+import { getDb, prepared } from '../db/client';
 import { attemptAnswers, moduleProgress, quizAttempts } from '../db/schema';
 import type { Module } from '../content/types';
 import type { Answer, AttemptGrade } from './grading';
@@ -20,17 +20,81 @@ export function statusOf(progress: ModuleProgress | undefined): ModuleStatus {
 	return progress.completedAt ? 'completed' : 'in_progress';
 }
 
-/** Notes that the person opened the module (first time and most recent). */
-export function recordModuleOpened(userId: string, moduleSlug: string, now = new Date()): void {
-	getDb()
+const upsertOpened = prepared((db) =>
+	db
 		.insert(moduleProgress)
-		.values({ userId, moduleSlug, firstOpenedAt: now, lastOpenedAt: now })
+		.values({
+			userId: sql.placeholder('userId'),
+			moduleSlug: sql.placeholder('moduleSlug'),
+			firstOpenedAt: sql.placeholder('now'),
+			lastOpenedAt: sql.placeholder('now')
+		})
 		.onConflictDoUpdate({
 			target: [moduleProgress.userId, moduleProgress.moduleSlug],
-			set: { lastOpenedAt: now }
+			set: { lastOpenedAt: sql`excluded.last_opened_at` }
 		})
-		.run();
+		.prepare()
+);
+
+/** Notes that the person opened the module (first time and most recent). */
+export function recordModuleOpened(userId: string, moduleSlug: string, now = new Date()): void {
+	upsertOpened().run({ userId, moduleSlug, now });
 }
+
+const insertAttempt = prepared((db) =>
+	db
+		.insert(quizAttempts)
+		.values({
+			userId: sql.placeholder('userId'),
+			moduleSlug: sql.placeholder('moduleSlug'),
+			correctCount: sql.placeholder('correctCount'),
+			questionCount: sql.placeholder('questionCount'),
+			score: sql.placeholder('score'),
+			passed: sql.placeholder('passed'),
+			fromVisit: sql.placeholder('fromVisit'),
+			createdAt: sql.placeholder('now')
+		})
+		.returning({ id: quizAttempts.id })
+		.prepare()
+);
+
+const insertAnswer = prepared((db) =>
+	db
+		.insert(attemptAnswers)
+		.values({
+			attemptId: sql.placeholder('attemptId'),
+			questionId: sql.placeholder('questionId'),
+			answer: sql.placeholder('answer'),
+			correct: sql.placeholder('correct')
+		})
+		.prepare()
+);
+
+/** Counts the attempt in the module's progress; a pass completes it, once. */
+const upsertAttempted = prepared((db) =>
+	db
+		.insert(moduleProgress)
+		.values({
+			userId: sql.placeholder('userId'),
+			moduleSlug: sql.placeholder('moduleSlug'),
+			firstOpenedAt: sql.placeholder('now'),
+			lastOpenedAt: sql.placeholder('now'),
+			// Raw (milliseconds or null): drizzle's date mapping cannot take a null placeholder.
+			completedAt: sql`${sql.placeholder('completedAtMs')}`,
+			bestScore: sql.placeholder('score'),
+			attempts: 1
+		})
+		.onConflictDoUpdate({
+			target: [moduleProgress.userId, moduleProgress.moduleSlug],
+			set: {
+				attempts: sql`${moduleProgress.attempts} + 1`,
+				bestScore: sql`max(coalesce(${moduleProgress.bestScore}, 0), excluded.best_score)`,
+				completedAt: sql`coalesce(${moduleProgress.completedAt}, excluded.completed_at)`,
+				lastOpenedAt: sql`excluded.last_opened_at`
+			}
+		})
+		.prepare()
+);
 
 /** Stores an attempt with its answers and updates the module's progress, in one transaction. */
 export function recordAttempt(
@@ -42,56 +106,32 @@ export function recordAttempt(
 	options: { now?: Date; fromVisit?: boolean } = {}
 ): number {
 	const now = options.now ?? new Date();
-	const db = getDb();
-	return db.transaction((tx) => {
-		const attempt = tx
-			.insert(quizAttempts)
-			.values({
-				userId,
-				moduleSlug,
-				correctCount: grade.correctCount,
-				questionCount: grade.questionCount,
-				score: grade.score,
-				passed: grade.passed,
-				fromVisit: options.fromVisit ?? false,
-				createdAt: now
-			})
-			.returning({ id: quizAttempts.id })
-			.get();
-		if (grade.results?.length) {
-			tx.insert(attemptAnswers)
-				.values(
-					grade.results.map((r) => ({
-						attemptId: attempt.id,
-						questionId: r.questionId,
-						answer: r.answer,
-						correct: r.correct
-					}))
-				)
-				.run();
+	return getDb().transaction(() => {
+		const attempt = insertAttempt().get({
+			userId,
+			moduleSlug,
+			correctCount: grade.correctCount,
+			questionCount: grade.questionCount,
+			score: grade.score,
+			passed: grade.passed,
+			fromVisit: options.fromVisit ?? false,
+			now
+		})!;
+		for (const r of grade.results ?? []) {
+			insertAnswer().run({
+				attemptId: attempt.id,
+				questionId: r.questionId,
+				answer: r.answer,
+				correct: r.correct
+			});
 		}
-		tx.insert(moduleProgress)
-			.values({
-				userId,
-				moduleSlug,
-				firstOpenedAt: now,
-				lastOpenedAt: now,
-				completedAt: grade.passed ? now : null,
-				bestScore: grade.score,
-				attempts: 1
-			})
-			.onConflictDoUpdate({
-				target: [moduleProgress.userId, moduleProgress.moduleSlug],
-				set: {
-					attempts: sql`${moduleProgress.attempts} + 1`,
-					bestScore: sql`max(coalesce(${moduleProgress.bestScore}, 0), ${grade.score})`,
-					completedAt: grade.passed
-						? sql`coalesce(${moduleProgress.completedAt}, ${now.getTime()})`
-						: sql`${moduleProgress.completedAt}`,
-					lastOpenedAt: now
-				}
-			})
-			.run();
+		upsertAttempted().run({
+			userId,
+			moduleSlug,
+			now,
+			completedAtMs: grade.passed ? now.getTime() : null,
+			score: grade.score
+		});
 		return attempt.id;
 	});
 }
@@ -101,12 +141,21 @@ export function progressByModule(userId: string): Map<string, ModuleProgress> {
 	return new Map(rows.map((r) => [r.moduleSlug, r]));
 }
 
-export function moduleProgressFor(userId: string, moduleSlug: string): ModuleProgress | undefined {
-	return getDb()
+const progressOf = prepared((db) =>
+	db
 		.select()
 		.from(moduleProgress)
-		.where(and(eq(moduleProgress.userId, userId), eq(moduleProgress.moduleSlug, moduleSlug)))
-		.get();
+		.where(
+			and(
+				eq(moduleProgress.userId, sql.placeholder('userId')),
+				eq(moduleProgress.moduleSlug, sql.placeholder('moduleSlug'))
+			)
+		)
+		.prepare()
+);
+
+export function moduleProgressFor(userId: string, moduleSlug: string): ModuleProgress | undefined {
+	return progressOf().get({ userId, moduleSlug });
 }
 
 export interface TrackProgress {

@@ -387,7 +387,7 @@ describe('theme days in the database', () => {
 	}
 
 	const event = (u: SessionUser | null) => ({
-		locals: { user: u, session: null },
+		locals: { user: u, session: null, locale: 'da' as const },
 		url: new URL('http://localhost/fagperson/temadage/x')
 	});
 
