@@ -9,6 +9,7 @@ const config = {
 	kit: {
 		adapter: adapter({ precompress: true }),
 		csrf: { trustedOrigins: [] },
+		router: { resolution: 'server' },
 		csp: {
 			// Hashes rather than nonces: a page from the shared page cache is sent byte for byte
 			// to many people, and a nonce must never be sent twice.
