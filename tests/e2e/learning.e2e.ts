@@ -26,6 +26,32 @@ test.describe('learning', () => {
 		await expectNoAxeViolations(page);
 	});
 
+	test('the lesson is sent once, stays through hydration and changes on client-side navigation', async ({
+		page,
+		request
+	}) => {
+		const grooming = 'Noah er 12 og spiller Roblox hver dag';
+		const footprint = 'Hvad er et digitalt fodspor?';
+		const html = await (await request.get('/unge/grooming')).text();
+		expect(html.split(grooming)).toHaveLength(2);
+
+		await page.goto('/unge/grooming');
+		// Hydrated: the quiz has switched to one question at a time.
+		await expect(page.getByRole('button', { name: 'Tjek mit svar' }).first()).toBeVisible();
+		await expect(page.locator('.lesson')).toContainText(grooming);
+		await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+		await page.getByRole('link', { name: '← Tilbage til Unge' }).click();
+		await page.locator('a[href="/unge/digitalt-fodspor"]').first().click();
+		await expect(page.locator('.lesson')).toContainText(footprint);
+		await expect(page.locator('.lesson')).not.toContainText(grooming);
+		await page.goBack();
+		await page.locator('a[href="/unge/grooming"]').first().click();
+		await expect(page.locator('.lesson')).toContainText(grooming);
+		await expect(page.locator('.lesson')).not.toContainText(footprint);
+		expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+	});
+
 	test('a visitor reads a module, takes its quiz without JavaScript and gets feedback on every answer', async ({
 		browser
 	}) => {

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
+import { pageHtml } from '$lib/server-html';
 import { content, findModule } from '$lib/server/content/library';
 import { effectiveRole } from '$lib/server/auth/user';
 import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
@@ -19,7 +20,7 @@ function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 	return module;
 }
 
-export const load: PageServerLoad = ({ params, locals, request, setHeaders }) => {
+export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDataRequest }) => {
 	const module = moduleOr404(params.track, params.modul);
 	const user = locals.user;
 	if (!user && request.method === 'GET') setHeaders(SAME_FOR_EVERY_VISITOR);
@@ -42,10 +43,13 @@ export const load: PageServerLoad = ({ params, locals, request, setHeaders }) =>
 			translated: module.translated,
 			/** The language the module's own text is in (Danish when not translated). */
 			contentLocale: module.locale,
-			lessonHtml: module.lessonHtml,
+			lessonHtml: pageHtml(module.lessonHtml, isDataRequest),
 			sources: module.sources,
 			lastReviewed: module.lastReviewed,
-			teacherHtml: role === 'professional' || role === 'admin' ? module.teacherHtml : null
+			teacherHtml:
+				role === 'professional' || role === 'admin'
+					? pageHtml(module.teacherHtml, isDataRequest)
+					: null
 		},
 		quiz: quizView(module, newNonce()),
 		status: statusOf(progress),
