@@ -283,6 +283,12 @@ async function main() {
 		const visitor = await runCase('(a) module page, visitor', app.pid, {
 			url: app.origin + MODULE_PATH
 		});
+		// Any cookie besides the language one keeps a request away from the shared page cache:
+		// what it costs to render the visitor's page with SvelteKit (no target).
+		const rendered = await runCase('(a′) module page, visitor, rendered (no page cache)', app.pid, {
+			url: app.origin + MODULE_PATH,
+			headers: { cookie: 'bench=1' }
+		});
 
 		// A youth with some progress: one attempt at this module and two other modules opened.
 		const cookie = await signUp(app.origin, `baenk${Date.now().toString(36)}`);
@@ -311,6 +317,17 @@ async function main() {
 			headers: formHeaders(app.origin, cookie),
 			body: form.body
 		});
+		// With JavaScript the quiz posts through use:enhance and gets the grade back as JSON.
+		const enhanced = await runCase('(d) quiz submission with JavaScript', app.pid, {
+			url: `${app.origin}${MODULE_PATH}?/svar`,
+			method: 'POST',
+			headers: {
+				...formHeaders(app.origin, cookie),
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			},
+			body: form.body
+		});
 		const attemptsWritten = countAttempts(databaseUrl) - attemptsBefore;
 		const serverHwmKb = memoryOf(app.pid)?.hwmKb ?? 0;
 
@@ -324,6 +341,8 @@ async function main() {
 			signedInP99: signedIn.p99 < TARGETS.signedIn.p99,
 			submitRps: submit.rps >= TARGETS.submit.rps,
 			submitP99: submit.p99 < TARGETS.submit.p99,
+			enhancedRps: enhanced.rps >= TARGETS.submit.rps,
+			enhancedP99: enhanced.p99 < TARGETS.submit.p99,
 			js: js.gzip / 1024 <= TARGETS.jsGzipKb
 		};
 		const missed = Object.entries(checks)
@@ -341,11 +360,14 @@ async function main() {
 			`(a) module page, visitor       ${line(visitor)}`,
 			`      targets: ≥ ${TARGETS.visitor.rps} req/s ${mark(checks.visitorRps)}, p99 < ${TARGETS.visitor.p99} ms ${mark(checks.visitorP99)}, ` +
 				`ratio to bare ${ratio.toFixed(2)} (≥ ${TARGETS.visitor.ratio}) ${mark(checks.ratio)}`,
+			`(a′) same page, no page cache  ${line(rendered)}`,
 			`(b) module page, signed in     ${line(signedIn)}`,
 			`      targets: ≥ ${TARGETS.signedIn.rps} req/s ${mark(checks.signedInRps)}, p99 < ${TARGETS.signedIn.p99} ms ${mark(checks.signedInP99)}`,
 			`(c) quiz submission, signed in ${line(submit)}`,
-			`      quiz attempts stored: ${attemptsWritten} for ${submit.all2xx} 2xx answers (warm-up + measured)`,
 			`      targets: ≥ ${TARGETS.submit.rps} req/s ${mark(checks.submitRps)}, p99 < ${TARGETS.submit.p99} ms ${mark(checks.submitP99)}`,
+			`(d) the same with JavaScript   ${line(enhanced)}`,
+			`      targets: ≥ ${TARGETS.submit.rps} req/s ${mark(checks.enhancedRps)}, p99 < ${TARGETS.submit.p99} ms ${mark(checks.enhancedP99)}`,
+			`      quiz attempts stored in (c) and (d): ${attemptsWritten} for ${submit.all2xx + enhanced.all2xx} 2xx answers (warm-up + measured)`,
 			`server peak RSS (VmHWM over the whole run): ${mb(serverHwmKb)} MB`,
 			`JavaScript of a module page: ${kb(js.gzip)} KB gzip (${kb(js.raw)} KB raw, ${js.files.length} files; ` +
 				`${js.referencedCount} referenced by the page = ${kb(js.referencedGzip)} KB gzip) ` +
@@ -353,7 +375,7 @@ async function main() {
 			`largest public HTML page: ${largest.path} (${largest.locale}) ${kb(largest.bytes)} KB ` +
 				`(${kb(largest.gzip)} KB gzip); module page ${MODULE_PATH} ${kb(js.htmlBytes)} KB; ${sizes.length} pages crawled`,
 			missed.length ? `MISSED TARGETS: ${missed.join(', ')}` : 'All targets met.',
-			...([ceiling, visitor, signedIn, submit].some((c) => c.otherLoadPct > 10)
+			...([ceiling, visitor, rendered, signedIn, submit, enhanced].some((c) => c.otherLoadPct > 10)
 				? [
 						'WARNING: other processes used more than 10 % of the server core during a case; ' +
 							'req/s and latency are lower than on a quiet machine (server CPU ms/request is not affected).'
@@ -383,6 +405,7 @@ async function main() {
 				visitor,
 				`≥ ${TARGETS.visitor.rps} req/s ${mark(checks.visitorRps)}, p99 < ${TARGETS.visitor.p99} ${mark(checks.visitorP99)}`
 			),
+			row(`(a′) the same, rendered without the page cache`, rendered, '–'),
 			row(
 				`(b) GET ${MODULE_PATH}, signed-in youth`,
 				signedIn,
@@ -393,9 +416,15 @@ async function main() {
 				submit,
 				`≥ ${TARGETS.submit.rps} req/s ${mark(checks.submitRps)}, p99 < ${TARGETS.submit.p99} ${mark(checks.submitP99)}`
 			),
+			row(
+				`(d) the same with JavaScript (use:enhance, JSON)`,
+				enhanced,
+				`≥ ${TARGETS.submit.rps} req/s ${mark(checks.enhancedRps)}, p99 < ${TARGETS.submit.p99} ${mark(checks.enhancedP99)}`
+			),
 			'',
 			`- Ratio (a) / bare: **${ratio.toFixed(2)}** (target ≥ ${TARGETS.visitor.ratio}) ${mark(checks.ratio)}`,
-			`- Quiz attempts stored during (c): ${attemptsWritten} for ${submit.all2xx} 2xx answers (warm-up + measured).`,
+			`- Quiz attempts stored during (c) and (d): ${attemptsWritten} for ${submit.all2xx + enhanced.all2xx} 2xx answers (warm-up + measured).`,
+			'- (a) is answered from the shared page cache (`src/lib/server/http/page-cache.js`); (a′) sends a cookie, which keeps it away from the cache, and shows what rendering the page costs.',
 			`- Server peak RSS over the whole run (VmHWM): ${mb(serverHwmKb)} MB`,
 			`- JavaScript a module page loads: **${kb(js.gzip)} KB gzip** (${kb(js.raw)} KB raw, ${js.files.length} files) ` +
 				`(target ≤ ${TARGETS.jsGzipKb} KB) ${mark(checks.js)}`,
@@ -428,7 +457,9 @@ async function main() {
 					'| --- | --- | --- | --: | --- | --- | --: | --: | --: | --- |\n'
 			);
 		}
-		const otherLoad = Math.max(...[ceiling, visitor, signedIn, submit].map((c) => c.otherLoadPct));
+		const otherLoad = Math.max(
+			...[ceiling, visitor, rendered, signedIn, submit, enhanced].map((c) => c.otherLoadPct)
+		);
 		const short = (c: CaseResult) => `${c.rps.toFixed(0)} req/s, p99 ${c.p99} ms`;
 		appendFileSync(
 			history,
