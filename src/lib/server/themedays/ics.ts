@@ -75,8 +75,18 @@ export interface CalendarEvent {
 	url: string;
 	/** Host name for the UID, so it is unique across installations. */
 	host: string;
+	createdAt: Date;
 	updatedAt: Date;
 	cancelled: boolean;
+}
+
+/**
+ * RFC 5545's SEQUENCE: calendars replace the copy they have only with a higher one. Every change
+ * (an edit, cancelling) moves `updatedAt`, so the whole seconds since the day was created grow
+ * with each revision.
+ */
+export function revision(event: Pick<CalendarEvent, 'createdAt' | 'updatedAt'>): number {
+	return Math.max(0, Math.floor((event.updatedAt.getTime() - event.createdAt.getTime()) / 1000));
 }
 
 /** A VCALENDAR with one VEVENT, lines folded and ended with CRLF. */
@@ -99,8 +109,7 @@ export function themeDayCalendar(event: CalendarEvent, now = new Date()): string
 		`DESCRIPTION:${escapeText(event.description)}`,
 		`URL:${event.url}`,
 		`STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
-		// A cancelled event must outrank the confirmed one already in people's calendars.
-		`SEQUENCE:${event.cancelled ? 1 : 0}`,
+		`SEQUENCE:${revision(event)}`,
 		'END:VEVENT',
 		'END:VCALENDAR'
 	];

@@ -14,7 +14,7 @@ import {
 	formValuesOf,
 	type ThemeDayInput
 } from './theme-day-form';
-import { escapeText, foldLine, themeDayCalendar } from './ics';
+import { escapeText, foldLine, revision, themeDayCalendar } from './ics';
 import {
 	cancelThemeDay,
 	createThemeDay,
@@ -271,6 +271,7 @@ describe('.ics', () => {
 		description: `Linje et\nLinje to med \\ skråstreg\n${'Lang tekst med æøå '.repeat(10)}`,
 		url: 'https://sammen.example/temadage/sikker-paa-nettet-2026-03-12',
 		host: 'sammen.example',
+		createdAt: new Date('2026-01-01T10:00:00Z'),
 		updatedAt: new Date('2026-01-01T10:00:00Z'),
 		cancelled: false
 	};
@@ -333,6 +334,20 @@ describe('.ics', () => {
 		expect(ics).toContain('DTSTART;TZID=Europe/Copenhagen:20260610T170000\r\n');
 		expect(ics).toContain('STATUS:CANCELLED\r\n');
 		expect(ics).not.toContain('STATUS:CONFIRMED');
+	});
+
+	it('raises SEQUENCE with every change, so calendars take the edited or cancelled day', () => {
+		const sequence = (ics: string) => Number(/\r\nSEQUENCE:(\d+)\r\n/.exec(ics)?.[1]);
+		const created = themeDayCalendar(event, now);
+		const edited = themeDayCalendar({ ...event, updatedAt: new Date('2026-01-03T09:00:00Z') }, now);
+		const cancelled = themeDayCalendar(
+			{ ...event, updatedAt: new Date('2026-01-05T09:00:00Z'), cancelled: true },
+			now
+		);
+		expect(sequence(created)).toBe(0);
+		expect(sequence(edited)).toBeGreaterThan(sequence(created));
+		expect(sequence(cancelled)).toBeGreaterThan(sequence(edited));
+		expect(revision({ createdAt: event.createdAt, updatedAt: event.createdAt })).toBe(0);
 	});
 });
 

@@ -15,6 +15,7 @@ export const GET: RequestHandler = (event) => {
 		description: `${day.description}\n\n${day.contact}\n${url}`,
 		url,
 		host: event.url.hostname,
+		createdAt: day.createdAt,
 		updatedAt: day.updatedAt,
 		cancelled: day.cancelledAt !== null
 	});
