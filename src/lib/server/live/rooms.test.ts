@@ -16,6 +16,7 @@ import {
 	startLiveSession
 } from './rooms';
 import { liveSessionById, readParticipantToken } from './store';
+import { createThemeDay } from '../themedays/theme-days';
 import type { SseStream } from './sse';
 import type { LiveRoom } from './room';
 
@@ -71,6 +72,31 @@ describe('live sessions', () => {
 	beforeEach(() => {
 		useTestDatabase();
 		resetLiveRooms();
+	});
+
+	it("is linked to a theme day only by the day's organiser", async () => {
+		const organiser = await owner();
+		const someoneElse = await owner();
+		const day = createThemeDay(organiser, {
+			title: 'Sikker på nettet',
+			startsAt: new Date('2026-03-12T16:00:00Z'),
+			endsAt: new Date('2026-03-12T19:00:00Z'),
+			place: 'Herlev Bibliotek',
+			municipality: 'Herlev',
+			audience: 'begge',
+			description: 'Kom.',
+			contact: 'SSP',
+			youthProgramme: ['grooming'],
+			parentProgramme: []
+		});
+		const start = (ownerId: string, themeDayId: string | null) =>
+			liveSessionById(
+				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId })!.id
+			)!.themeDayId;
+		expect(start(organiser, day.id)).toBe(day.id);
+		expect(start(someoneElse, day.id)).toBeNull();
+		expect(start(organiser, 'findes-ikke')).toBeNull();
+		expect(start(organiser, null)).toBeNull();
 	});
 
 	it('runs a session end to end: join, answer once, reveal, score', async () => {

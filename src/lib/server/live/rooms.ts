@@ -1,4 +1,5 @@
 import { findModule } from '../content/library';
+import { getThemeDay } from '../themedays/theme-days';
 import type { TrackId } from '../content/schema';
 import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
 import type { LiveCommand } from './state-machine';
@@ -63,6 +64,10 @@ export function liveRoomByCode(code: string): LiveRoom | null {
 	return room;
 }
 
+/**
+ * Starts a session on a module with questions. It is linked to the theme day it was started
+ * from only when the person organises that day; any other day id is ignored.
+ */
 export function startLiveSession(input: {
 	ownerId: string;
 	track: TrackId;
@@ -70,7 +75,9 @@ export function startLiveSession(input: {
 	themeDayId: string | null;
 }): LiveRoom | null {
 	if (!findModule('da', input.track, input.moduleSlug)?.questions.length) return null;
-	return load(createLiveSession(input));
+	const ownDay =
+		input.themeDayId !== null && getThemeDay(input.themeDayId)?.organiserId === input.ownerId;
+	return load(createLiveSession({ ...input, themeDayId: ownDay ? input.themeDayId : null }));
 }
 
 export type JoinOutcome =

@@ -5,7 +5,6 @@ import { field } from '$lib/server/http/form';
 import { content } from '$lib/server/content/library';
 import { TRACKS, type TrackId } from '$lib/tracks';
 import { getLocale } from '$lib/paraglide/runtime';
-import { getThemeDay } from '$lib/server/themedays/theme-days';
 import { liveSessionsOf } from '$lib/server/live/store';
 import { startLiveSession } from '$lib/server/live/rooms';
 
@@ -38,14 +37,12 @@ export const actions: Actions = {
 		const [track, slug] = field(form, 'modul').includes('/')
 			? field(form, 'modul').split('/')
 			: [field(form, 'track'), field(form, 'modul')];
-		const themeDayId = field(form, 'temadag') || null;
-		const ownDay = themeDayId && getThemeDay(themeDayId)?.organiserId === user.id;
 		const room = (TRACKS as readonly string[]).includes(track)
 			? startLiveSession({
 					ownerId: user.id,
 					track: track as TrackId,
 					moduleSlug: slug,
-					themeDayId: ownDay ? themeDayId : null
+					themeDayId: field(form, 'temadag') || null
 				})
 			: null;
 		if (!room) return fail(400, { errors: { modul: 'live_module_required' } });
