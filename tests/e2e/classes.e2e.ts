@@ -3,8 +3,10 @@ import {
 	answerQuiz,
 	approvedProfessional,
 	expectNoAxeViolations,
+	PASSWORD,
 	readQuiz,
 	signIn,
+	signOut,
 	signUp,
 	uniqueName
 } from './support/helpers';
@@ -136,6 +138,26 @@ test.describe('classes', () => {
 			headers: { origin: new URL(page.url()).origin, accept: 'text/html' }
 		});
 		expect(response.status()).toBe(404);
+	});
+
+	test('a pupil with an account follows the class link, signs in and comes back to the code', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		const { code } = await createClass(pro, '6.A');
+		const pupil = await (await browser.newContext()).newPage();
+		const pupilName = await signUp(pupil, 'youth');
+		await signOut(pupil);
+
+		await pupil.goto(`/klasse?kode=${code}`);
+		await pupil.getByRole('link', { name: 'Log ind' }).last().click();
+		await pupil.getByLabel('Brugernavn').fill(pupilName);
+		await pupil.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+		await pupil.getByRole('button', { name: 'Log ind' }).click();
+		await expect(pupil).toHaveURL(`/klasse?kode=${code}`);
+		await expect(pupil.getByLabel('Klassekode')).toHaveValue(code);
+		await pupil.getByRole('button', { name: 'Deltag' }).click();
+		await expect(pupil.getByRole('status')).toContainText('Du er nu med i 6.A.');
 	});
 
 	test('a teacher gives a pupil a one-time code to set a new password', async ({ browser }) => {
