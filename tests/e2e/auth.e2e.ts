@@ -52,6 +52,31 @@ test.describe('accounts', () => {
 		await expect(page.getByLabel('Brugernavn')).toHaveValue(taken.toUpperCase());
 	});
 
+	test('a sign-up form left open in another tab does not make a second account', async ({
+		context
+	}) => {
+		const stale = await context.newPage();
+		await stale.goto('/opret-konto');
+		const first = await signUp(await context.newPage(), 'youth');
+
+		const second = uniqueName('anden');
+		await stale.getByLabel('Ung', { exact: true }).check();
+		await stale.getByLabel('Brugernavn').fill(second);
+		await stale.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
+		await stale.getByRole('button', { name: 'Opret konto' }).click();
+		await expect(stale.getByRole('alert')).toContainText(
+			'Du er allerede logget ind. Log ud, før du opretter en ny konto.'
+		);
+		await expect(stale.getByLabel('Brugernavn')).toHaveValue(second);
+		await stale.goto('/mig');
+		await expect(stale.getByText(`Du er logget ind som ${first}.`)).toBeVisible();
+		const db = openTestDatabase();
+		expect(db.prepare('select count(*) as n from users where username = ?').get(second)).toEqual({
+			n: 0
+		});
+		db.close();
+	});
+
 	test('wrong password: a clear message, username kept', async ({ page }) => {
 		const username = await signUp(page, 'youth');
 		await signOut(page);

@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { SIGNUP_ROLES, type SignupRole } from '$lib/server/auth/user';
 import { signUp } from '$lib/server/auth/signup';
+import type { FieldErrors } from '$lib/i18n';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { readVisitResults } from '$lib/server/learning/visit-results';
 
@@ -16,12 +17,15 @@ export const load: PageServerLoad = ({ locals, cookies, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const form = await request.formData();
 		const username = field(form, 'username');
 		const role = field(form, 'role');
 		const keepVisit = form.get('keepVisit') === 'on';
 		const values = { username, role, keepVisit };
+		// One account at a time (a form left open in another tab): sign out first.
+		if (locals.user)
+			return fail(409, { values, errors: { username: 'error_signed_in_already' } as FieldErrors });
 
 		const result = await signUp({
 			username,
