@@ -114,20 +114,27 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 
 	/**
 	 * Watches the app's answer to a request the cache could hold, and keeps it if the app
-	 * marked it public.
+	 * marked it public. The headers are final at the first write, so anything else (static
+	 * files, personal pages) is let through untouched from there on.
 	 * @param {Req} req
 	 * @param {Res} res
 	 */
 	function capture(req, res) {
 		const key = pageCacheKey(req);
 		if (key === null) return;
-		/** @type {Buffer[]} */
-		const chunks = [];
 		const write = res.write;
 		const end = res.end;
+		/** @type {Buffer[]} */
+		const chunks = [];
+		let seconds = -1;
 		/** @param {unknown} chunk */
 		const keep = (chunk) => {
-			if (typeof chunk === 'string' || chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
+			if (seconds < 0) {
+				seconds = sharedMaxAge(res.statusCode, res.getHeaders());
+				if (seconds === 0) Object.assign(res, { write, end });
+			}
+			if (seconds > 0 && (typeof chunk === 'string' || chunk instanceof Uint8Array))
+				chunks.push(Buffer.from(chunk));
 		};
 		res.write = /** @type {Res['write']} */ (
 			function (/** @type {unknown[]} */ ...args) {
@@ -137,10 +144,9 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 		);
 		res.end = /** @type {Res['end']} */ (
 			function (/** @type {unknown[]} */ ...args) {
-				keep(args[0]);
-				const headers = res.getHeaders();
-				const seconds = sharedMaxAge(res.statusCode, headers);
+				keep(typeof args[0] === 'function' ? undefined : args[0]);
 				if (seconds > 0) {
+					const headers = res.getHeaders();
 					/** @type {Record<string, string | string[]>} */
 					const kept = {};
 					for (const [name, value] of Object.entries(headers)) {
