@@ -23,15 +23,17 @@ const LANGUAGE_COOKIE = 'sprog';
  */
 export function pageCacheKey(req) {
 	if (req.method !== 'GET' || req.headers.authorization) return null;
-	let language = '';
+	/** @type {string | undefined} */
+	let language;
 	for (const part of (req.headers.cookie ?? '').split(';')) {
 		const pair = part.trim();
 		if (pair === '') continue;
 		const eq = pair.indexOf('=');
 		if (eq < 0 || pair.slice(0, eq).trim() !== LANGUAGE_COOKIE) return null;
-		language = pair.slice(eq + 1).trim();
+		// The app reads the first one (as the `cookie` package does); so must the key.
+		language ??= pair.slice(eq + 1).trim();
 	}
-	return `${language}\n${req.url}`;
+	return `${language ?? ''}\n${req.url}`;
 }
 
 /**

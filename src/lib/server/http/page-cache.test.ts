@@ -13,6 +13,9 @@ describe('pageCacheKey', () => {
 	it('keys a visitor by address and language', () => {
 		expect(pageCacheKey(req('GET'))).toBe('\n/unge/grooming');
 		expect(pageCacheKey(req('GET', { cookie: 'sprog=en' }))).toBe('en\n/unge/grooming');
+		// Two language cookies: the app reads the first, so the page is kept under that one.
+		expect(pageCacheKey(req('GET', { cookie: 'sprog=en; sprog=' }))).toBe('en\n/unge/grooming');
+		expect(pageCacheKey(req('GET', { cookie: 'sprog=en; sprog=da' }))).toBe('en\n/unge/grooming');
 	});
 
 	it('sends anyone with another cookie, credentials or a non-GET method to the app', () => {
