@@ -52,6 +52,23 @@ test.describe('learning', () => {
 		expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
 	});
 
+	test('the lesson comes back when hydration fails (e.g. a translation extension changed the page)', async ({
+		page
+	}) => {
+		await page.route('**/unge/grooming', async (route) => {
+			const response = await route.fetch();
+			const html = await response.text();
+			// Drop one of Svelte's block markers in the main content, so hydration does not match.
+			const at = html.indexOf('<!--[-->', html.indexOf('<main'));
+			expect(at).toBeGreaterThan(0);
+			await route.fulfill({ response, body: html.slice(0, at) + html.slice(at + 8) });
+		});
+		const dataRequest = page.waitForRequest((r) => r.url().includes('/unge/grooming/__data.json'));
+		await page.goto('/unge/grooming');
+		await dataRequest;
+		await expect(page.locator('.lesson')).toContainText('Noah er 12 og spiller Roblox hver dag');
+	});
+
 	test('a visitor reads a module, takes its quiz without JavaScript and gets feedback on every answer', async ({
 		browser
 	}) => {
