@@ -151,6 +151,9 @@ test.describe('classes', () => {
 
 		await pupil.goto(`/klasse?kode=${code}`);
 		await pupil.getByRole('link', { name: 'Log ind' }).last().click();
+		// The class page has a Brugernavn field too: fill in only once the sign-in page is there.
+		await expect(pupil).toHaveURL(`/log-ind?naeste=${encodeURIComponent(`/klasse?kode=${code}`)}`);
+		await expect(pupil.getByRole('heading', { name: 'Log ind', level: 1 })).toBeVisible();
 		await pupil.getByLabel('Brugernavn').fill(pupilName);
 		await pupil.getByLabel('Adgangskode', { exact: true }).fill(PASSWORD);
 		await pupil.getByRole('button', { name: 'Log ind' }).click();

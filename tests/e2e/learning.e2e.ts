@@ -42,10 +42,12 @@ test.describe('learning', () => {
 		await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
 		await page.getByRole('link', { name: '← Tilbage til Unge' }).click();
+		await expect(page).toHaveURL('/unge');
 		await page.locator('a[href="/unge/digitalt-fodspor"]').first().click();
 		await expect(page.locator('.lesson')).toContainText(footprint);
 		await expect(page.locator('.lesson')).not.toContainText(grooming);
 		await page.goBack();
+		await expect(page).toHaveURL('/unge');
 		await page.locator('a[href="/unge/grooming"]').first().click();
 		await expect(page.locator('.lesson')).toContainText(grooming);
 		await expect(page.locator('.lesson')).not.toContainText(footprint);
