@@ -17,6 +17,7 @@ import {
 } from './rooms';
 import { liveSessionById, readParticipantToken } from './store';
 import { createThemeDay } from '../themedays/theme-days';
+import { themeDayInput } from '../themedays/test-input';
 import type { SseStream } from './sse';
 import type { LiveRoom } from './room';
 
@@ -77,18 +78,7 @@ describe('live sessions', () => {
 	it("is linked to a theme day only by the day's organiser", async () => {
 		const organiser = await owner();
 		const someoneElse = await owner();
-		const day = createThemeDay(organiser, {
-			title: 'Sikker på nettet',
-			startsAt: new Date('2026-03-12T16:00:00Z'),
-			endsAt: new Date('2026-03-12T19:00:00Z'),
-			place: 'Herlev Bibliotek',
-			municipality: 'Herlev',
-			audience: 'begge',
-			description: 'Kom.',
-			contact: 'SSP',
-			youthProgramme: ['grooming'],
-			parentProgramme: []
-		});
+		const day = createThemeDay(organiser, themeDayInput());
 		const start = (ownerId: string, themeDayId: string | null) =>
 			liveSessionById(
 				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId })!.id

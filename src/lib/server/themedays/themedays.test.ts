@@ -8,12 +8,8 @@ import { eq } from 'drizzle-orm';
 import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
 import { MUNICIPALITIES, isMunicipality } from './municipalities';
 import { slugify, themeDaySlug, uniqueSlug } from './slug';
-import {
-	orderProgramme,
-	readThemeDayForm,
-	formValuesOf,
-	type ThemeDayInput
-} from './theme-day-form';
+import { orderProgramme, readThemeDayForm, formValuesOf } from './theme-day-form';
+import { themeDayInput } from './test-input';
 import { escapeText, foldLine, revision, themeDayCalendar } from './ics';
 import {
 	cancelThemeDay,
@@ -385,22 +381,6 @@ describe('theme days in the database', () => {
 		return toSessionUser(getDb().select().from(users).where(eq(users.id, result.user.id)).get()!);
 	}
 
-	function input(overrides: Partial<ThemeDayInput> = {}): ThemeDayInput {
-		return {
-			title: 'Sikker på nettet',
-			startsAt: new Date('2026-03-12T16:00:00Z'),
-			endsAt: new Date('2026-03-12T19:00:00Z'),
-			place: 'Herlev Bibliotek',
-			municipality: 'Herlev',
-			audience: 'begge',
-			description: 'Kom.',
-			contact: 'SSP',
-			youthProgramme: ['grooming'],
-			parentProgramme: ['tal-med-dit-barn'],
-			...overrides
-		};
-	}
-
 	const event = (u: SessionUser | null) => ({
 		locals: { user: u, session: null, locale: 'da' as const },
 		url: new URL('http://localhost/fagperson/temadage/x')
@@ -425,8 +405,8 @@ describe('theme days in the database', () => {
 	});
 
 	it('are created as drafts with a unique slug that follows the title until published', () => {
-		const a = createThemeDay(organiser.id, input());
-		const b = createThemeDay(organiser.id, input());
+		const a = createThemeDay(organiser.id, themeDayInput());
+		const b = createThemeDay(organiser.id, themeDayInput());
 		expect(a.slug).toBe('sikker-paa-nettet-2026-03-12');
 		expect(b.slug).toBe('sikker-paa-nettet-2026-03-12-2');
 		expect(a.publishedAt).toBeNull();
@@ -434,7 +414,7 @@ describe('theme days in the database', () => {
 		// The Copenhagen date counts: 23:30 UTC on the 11th is the 12th in Denmark.
 		const late = createThemeDay(
 			organiser.id,
-			input({
+			themeDayInput({
 				title: 'Aften',
 				startsAt: new Date('2026-03-11T23:30:00Z'),
 				endsAt: new Date('2026-03-12T01:00:00Z')
@@ -442,9 +422,13 @@ describe('theme days in the database', () => {
 		);
 		expect(late.slug).toBe('aften-2026-03-12');
 
-		expect(updateThemeDay(a.id, input({ title: 'Ny titel' })).slug).toBe('ny-titel-2026-03-12');
+		expect(updateThemeDay(a.id, themeDayInput({ title: 'Ny titel' })).slug).toBe(
+			'ny-titel-2026-03-12'
+		);
 		publishThemeDay(a.id);
-		expect(updateThemeDay(a.id, input({ title: 'Tredje titel' })).slug).toBe('ny-titel-2026-03-12');
+		expect(updateThemeDay(a.id, themeDayInput({ title: 'Tredje titel' })).slug).toBe(
+			'ny-titel-2026-03-12'
+		);
 		expect(getThemeDay(a.id)!.title).toBe('Tredje titel');
 	});
 
@@ -456,28 +440,28 @@ describe('theme days in the database', () => {
 		});
 		const later = createThemeDay(
 			organiser.id,
-			input({ title: 'Senere', ...at('2026-09-01T16:00:00Z') })
+			themeDayInput({ title: 'Senere', ...at('2026-09-01T16:00:00Z') })
 		);
 		const soon = createThemeDay(
 			organiser.id,
-			input({ title: 'Snart', ...at('2026-06-01T16:00:00Z') })
+			themeDayInput({ title: 'Snart', ...at('2026-06-01T16:00:00Z') })
 		);
 		const old = createThemeDay(
 			organiser.id,
-			input({ title: 'Gammel', ...at('2026-01-01T16:00:00Z') })
+			themeDayInput({ title: 'Gammel', ...at('2026-01-01T16:00:00Z') })
 		);
 		const recent = createThemeDay(
 			organiser.id,
-			input({ title: 'Nylig', municipality: 'Aarhus', ...at('2026-04-01T16:00:00Z') })
+			themeDayInput({ title: 'Nylig', municipality: 'Aarhus', ...at('2026-04-01T16:00:00Z') })
 		);
 		const draft = createThemeDay(
 			organiser.id,
-			input({ title: 'Udkast', ...at('2026-07-01T16:00:00Z') })
+			themeDayInput({ title: 'Udkast', ...at('2026-07-01T16:00:00Z') })
 		);
 		// Started an hour ago, not over yet: still upcoming.
 		const ongoing = createThemeDay(
 			organiser.id,
-			input({ title: 'I gang', ...at('2026-05-01T11:00:00Z') })
+			themeDayInput({ title: 'I gang', ...at('2026-05-01T11:00:00Z') })
 		);
 		for (const d of [later, soon, old, recent, ongoing]) publishThemeDay(d.id);
 		cancelThemeDay(later.id);
@@ -503,7 +487,7 @@ describe('theme days in the database', () => {
 	});
 
 	it('are managed only by the organiser and administrators; everyone else gets 404', () => {
-		const day = createThemeDay(organiser.id, input());
+		const day = createThemeDay(organiser.id, themeDayInput());
 		expect(requireThemeDayOrganiser(event(organiser), day.id).id).toBe(day.id);
 		expect(requireThemeDayOrganiser(event(admin), day.id).id).toBe(day.id);
 		expect404(() => requireThemeDayOrganiser(event(other), day.id));
@@ -517,7 +501,7 @@ describe('theme days in the database', () => {
 	});
 
 	it('come with the organiser’s data export, and only with theirs', () => {
-		createThemeDay(organiser.id, input());
+		createThemeDay(organiser.id, themeDayInput());
 		const exported = exportUserData(organiser.id)!;
 		expect(exported.themeDaysOrganised).toHaveLength(1);
 		expect(exported.themeDaysOrganised[0]).toMatchObject({
@@ -529,7 +513,7 @@ describe('theme days in the database', () => {
 	});
 
 	it('as drafts are visible only to the organiser and administrators', () => {
-		const day = createThemeDay(organiser.id, input());
+		const day = createThemeDay(organiser.id, themeDayInput());
 		expect(requireVisibleThemeDay(event(organiser), day.slug).id).toBe(day.id);
 		expect(requireVisibleThemeDay(event(admin), day.slug).id).toBe(day.id);
 		for (const u of [other, youth, null])
