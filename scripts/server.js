@@ -14,14 +14,14 @@ const port = Number(process.env.PORT ?? 3000);
 const shutdownTimeout = Number(process.env.SHUTDOWN_TIMEOUT ?? 30);
 const cache = createPageCache();
 
-const server = http.createServer((req, res) => {
-	if (cache.serve(req, res)) return;
-	cache.capture(req, res);
-	handler(req, res, () => {
-		res.statusCode = 404;
-		res.end();
-	});
-});
+const server = http.createServer((req, res) =>
+	cache.respond(req, res, () =>
+		handler(req, res, () => {
+			res.statusCode = 404;
+			res.end();
+		})
+	)
+);
 for (const [name, variable] of /** @type {const} */ ([
 	['keepAliveTimeout', 'KEEP_ALIVE_TIMEOUT'],
 	['headersTimeout', 'HEADERS_TIMEOUT']

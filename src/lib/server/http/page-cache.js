@@ -87,12 +87,11 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 
 	/**
 	 * Answers from the cache when it can; returns whether it did.
+	 * @param {string} key
 	 * @param {Req} req
 	 * @param {Res} res
 	 */
-	function serve(req, res) {
-		const key = pageCacheKey(req);
-		if (key === null) return false;
+	function serve(key, req, res) {
 		const page = pages.get(key);
 		if (!page) return false;
 		if (page.expiresAt <= now()) {
@@ -118,12 +117,10 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 	 * Watches the app's answer to a request the cache could hold, and keeps it if the app
 	 * marked it public. The headers are final at the first write, so anything else (static
 	 * files, personal pages) is let through untouched from there on.
-	 * @param {Req} req
+	 * @param {string} key
 	 * @param {Res} res
 	 */
-	function capture(req, res) {
-		const key = pageCacheKey(req);
-		if (key === null) return;
+	function capture(key, res) {
 		const write = res.write;
 		const end = res.end;
 		/** @type {Buffer[]} */
@@ -167,5 +164,21 @@ export function createPageCache({ maxBytes = 32 * 1024 * 1024, now = Date.now } 
 		);
 	}
 
-	return { serve, capture, size: () => pages.size, bytes: () => bytes };
+	/**
+	 * Answers a request from the cache, or lets the app answer it and keeps the answer when the
+	 * app marked it public.
+	 * @param {Req} req
+	 * @param {Res} res
+	 * @param {() => void} app
+	 */
+	function respond(req, res, app) {
+		const key = pageCacheKey(req);
+		if (key !== null) {
+			if (serve(key, req, res)) return;
+			capture(key, res);
+		}
+		app();
+	}
+
+	return { respond, size: () => pages.size, bytes: () => bytes };
 }

@@ -55,14 +55,14 @@ describe('createPageCache in front of an app', () => {
 	) {
 		const cache = createPageCache({ now: () => clock.now });
 		const app = { renders: 0 };
-		server = createServer((req: IncomingMessage, res: ServerResponse) => {
-			if (cache.serve(req, res)) return;
-			cache.capture(req, res);
-			app.renders++;
-			for (const [name, value] of Object.entries(headersFor(req))) res.setHeader(name, value);
-			res.write(`render ${app.renders} `);
-			res.end(`for ${req.headers.cookie ?? 'nobody'}`);
-		});
+		server = createServer((req: IncomingMessage, res: ServerResponse) =>
+			cache.respond(req, res, () => {
+				app.renders++;
+				for (const [name, value] of Object.entries(headersFor(req))) res.setHeader(name, value);
+				res.write(`render ${app.renders} `);
+				res.end(`for ${req.headers.cookie ?? 'nobody'}`);
+			})
+		);
 		await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
 		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		const get = async (path: string, headers: Record<string, string> = {}) => {
