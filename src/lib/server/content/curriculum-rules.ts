@@ -76,7 +76,10 @@ export function orderGroupProblem(groups: (string | undefined)[]): string | null
  * Warns when the right option is strictly the longest in more than half of a quiz's
  * single-choice questions.
  */
-export function longestAnswerWarning(questions: QuestionSource[], file: string): ContentProblem | null {
+export function longestAnswerWarning(
+	questions: QuestionSource[],
+	file: string
+): ContentProblem | null {
 	const singles = questions.filter((q) => q.type === 'single');
 	const giveaways = singles.filter((q) => {
 		const right = q.options.find((o) => o.correct)!;

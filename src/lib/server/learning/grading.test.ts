@@ -94,7 +94,10 @@ describe('gradeAttempt', () => {
 });
 
 describe('ordering with groups of steps whose order does not matter', () => {
-	const step = (id: string, group?: string) => ({ ...option(id, true), ...(group ? { group } : {}) });
+	const step = (id: string, group?: string) => ({
+		...option(id, true),
+		...(group ? { group } : {})
+	});
 	const grouped: Question = {
 		id: 'g',
 		type: 'order',
@@ -129,6 +132,11 @@ describe('ordering with groups of steps whose order does not matter', () => {
 	it('the feedback carries each step its group', () => {
 		const result = gradeQuestion(grouped, ['a', 'c', 'b', 'd']);
 		expect(result.correct).toBe(true);
-		expect(result.options.map((o) => o.group)).toEqual([undefined, 'beviser', 'beviser', undefined]);
+		expect(result.options.map((o) => o.group)).toEqual([
+			undefined,
+			'beviser',
+			'beviser',
+			undefined
+		]);
 	});
 });
