@@ -25,7 +25,10 @@ export const actions: Actions = {
 		const values = { username, role, keepVisit };
 		// One account at a time (a form left open in another tab): sign out first.
 		if (locals.user)
-			return fail(409, { values, errors: { username: 'error_signed_in_already' } as FieldErrors });
+			return fail(409, {
+				values,
+				errors: { username: 'error_signed_in_already' } satisfies FieldErrors
+			});
 
 		const result = await signUp({
 			username,

@@ -1,3 +1,4 @@
+import type { MessageKey } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
 import { RateLimiter } from '../security/rate-limiter';
 import { isLiveCode, normaliseLiveCode } from './code';
@@ -21,7 +22,7 @@ export type JoinResult =
 			ok: false;
 			status: number;
 			field: 'code' | 'nickname';
-			error: string;
+			error: MessageKey;
 			params?: Record<string, unknown>;
 	  };
 
