@@ -3,12 +3,13 @@
  * readability. Exits 1 on any problem, naming file, line and field.
  */
 import { resolve } from 'node:path';
-import { loadContent, TRACK_RULES } from '../src/lib/server/content/loader';
+import { loadContent } from '../src/lib/server/content/loader';
+import { TRACK_RULES } from '../src/lib/server/content/curriculum-rules';
 import { formatProblem } from '../src/lib/server/content/types';
 
 const root = resolve(process.argv[2] ?? 'content');
 const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
-const { locales, problems } = loadContent(root, {
+const { locales, problems, warnings } = loadContent(root, {
 	calloutLabels: () => labels,
 	staticDir: resolve('static')
 });
@@ -31,6 +32,10 @@ console.log(
 	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`
 );
 
+if (warnings.length > 0) {
+	console.warn(`\n${warnings.length} advarsler om indholdet:`);
+	for (const w of warnings) console.warn(`  ${formatProblem(w)}`);
+}
 if (problems.length > 0) {
 	console.error(`\n${problems.length} fejl i indholdet:`);
 	for (const p of problems) console.error(`  ${formatProblem(p)}`);

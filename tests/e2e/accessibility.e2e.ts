@@ -1,10 +1,17 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { routeInventory } from './support/route-inventory';
 import { axeViolations, loadAxe } from './support/axe';
 import { undersizedTargets } from './support/touch-targets';
-import { answerQuiz, createAdmin, readQuiz, signIn, signUp, uniqueName } from './support/helpers';
+import {
+	answerQuiz,
+	createAdmin,
+	readQuiz,
+	signIn,
+	signUp,
+	trackModules,
+	uniqueName
+} from './support/helpers';
 
 /**
  * WCAG 2.2 AA, measured: every page of the app (read from src/routes) as every role, at 320 and
@@ -329,10 +336,7 @@ async function createWorld(browser: Browser): Promise<World> {
 	// The parent completes the parent track (plain form posts are quickest) for the certificate.
 	const parentNoJs = await open({ javaScriptEnabled: false });
 	await parentNoJs.context().addCookies(await parent.context().cookies());
-	const parentTrack: string[] = parse(
-		readFileSync('content/da/foraeldre/track.yaml', 'utf8')
-	).modules;
-	for (const slug of parentTrack) {
+	for (const slug of trackModules('foraeldre')) {
 		await parentNoJs.goto(`/foraeldre/${slug}`);
 		await answerQuiz(parentNoJs, 'foraeldre', slug);
 	}

@@ -19,14 +19,18 @@ export interface OptionFeedback {
 	feedback: string;
 	correct: boolean;
 	chosen: boolean;
+	/** Ordering only: steps that share a group may come in any order among themselves. */
+	group?: string;
 }
 export interface QuestionResult {
 	questionId: string;
 	type: QuestionView['type'];
 	prompt: string;
 	correct: boolean;
+	/** Chosen option ids; for ordering questions, the item ids in the order the person gave. */
 	answer: string[];
 	explanation: string;
+	/** single/truefalse: the chosen option and the correct one; multiple: every option; order: items in the right order. */
 	options: OptionFeedback[];
 }
 export interface AnswerProblem {

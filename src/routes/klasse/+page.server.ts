@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
-import { signUp } from '$lib/server/auth/signup';
+import { signUp } from '$lib/server/account/signup';
 import { checkClassCode, joinAsUser } from '$lib/server/classes/join-page';
 import type { FieldErrors } from '$lib/i18n';
 

@@ -3,7 +3,7 @@ import type { Actions } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { passwordProblem } from '$lib/server/auth/password';
 import { failedLoginsByAddress } from '$lib/server/auth/rate-limit';
-import { normaliseCode } from '$lib/server/codes';
+import { normaliseCode } from '$lib/server/security/codes';
 import { resetPasswordWithCode } from '$lib/server/classes/password-reset';
 import type { FieldErrors } from '$lib/i18n';
 

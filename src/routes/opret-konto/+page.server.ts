@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { SIGNUP_ROLES, type SignupRole } from '$lib/server/auth/user';
-import { signUp } from '$lib/server/auth/signup';
+import { signUp } from '$lib/server/account/signup';
 import type { FieldErrors } from '$lib/i18n';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { readVisitResults } from '$lib/server/learning/visit-results';

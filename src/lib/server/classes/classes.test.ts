@@ -4,7 +4,7 @@ import { getDb } from '../db/client';
 import { createUser } from '../auth/user';
 import { recordAttempt } from '../learning/progress';
 import type { Question } from '../content/types';
-import { isCodeShape } from '../codes';
+import { isCodeShape } from '../security/codes';
 import { generateJoinCode } from './join-code';
 import { isOverdue, isValidDate, todayInDenmark } from './due-date';
 import { csvCell, toCsv } from './csv';

@@ -9,9 +9,10 @@ import {
 	quizAttempts,
 	users
 } from '../db/schema';
-import { generateSecureRandomString } from '../auth/session';
+import { randomId } from '../security/random';
 import { generateJoinCode } from './join-code';
 import type { FirstAnswer } from './question-analysis';
+import { isUniqueViolation } from '../db/errors';
 
 export type ClassRow = typeof classes.$inferSelect;
 
@@ -21,7 +22,7 @@ function insertWithFreshCode<T>(attempt: (code: string) => T): T {
 		try {
 			return attempt(generateJoinCode());
 		} catch (e) {
-			if (!String(e).includes('UNIQUE') || i > 20) throw e;
+			if (!isUniqueViolation(e) || i > 20) throw e;
 		}
 	}
 }
@@ -35,7 +36,7 @@ export function createClass(
 		getDb()
 			.insert(classes)
 			.values({
-				id: generateSecureRandomString().slice(0, 16),
+				id: randomId(),
 				ownerId,
 				...input,
 				joinCode,

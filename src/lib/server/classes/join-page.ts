@@ -1,7 +1,7 @@
-import { RateLimiter } from '../auth/rate-limit';
+import { RateLimiter } from '../security/rate-limiter';
 import { effectiveRole, type SessionUser } from '../auth/user';
 import { findActiveClassByCode, joinClassWithCode, type ClassRow } from './classes';
-import { isCodeShape, normaliseCode } from '../codes';
+import { isCodeShape, normaliseCode } from '../security/codes';
 import { JOIN_CODE_LENGTH } from './join-code';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;

@@ -16,6 +16,13 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
+import {
+	RESERVED_SLUGS,
+	TEACHER_SECTIONS,
+	TRACK_RULES,
+	checkQuizConsistency,
+	longestAnswerWarning
+} from './curriculum-rules';
 import type {
 	ContentPage,
 	ContentProblem,
@@ -26,25 +33,6 @@ import type {
 	Track
 } from './types';
 
-/** The rules for the curriculum, per track. */
-export const TRACK_RULES: Record<
-	TrackId,
-	{ minQuestions: number; maxLix: number; cards: boolean }
-> = {
-	unge: { minQuestions: 6, maxLix: 35, cards: true },
-	foraeldre: { minQuestions: 5, maxLix: 40, cards: false }
-};
-
-const TEACHER_SECTIONS = [
-	'Formål',
-	'Lektionsplan (45 minutter)',
-	'Spørgsmål til samtale',
-	'Hvis en elev fortæller om noget',
-	'Kilder'
-];
-
-/** Paths that a module slug may not take, because routes own them. */
-const RESERVED_SLUGS = new Set(['bevis', 'track', 'samtalekort']);
 const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
 
 export interface LoadOptions {
@@ -56,6 +44,8 @@ export interface LoadOptions {
 export interface LoadedContent {
 	locales: Record<ContentLocale, LocaleContent>;
 	problems: ContentProblem[];
+	/** Weaknesses that do not stop the server, such as quizzes that give the answer away. */
+	warnings: ContentProblem[];
 }
 
 interface RawModule {
@@ -118,38 +108,14 @@ function toQuestion(q: QuestionSource): Question {
 	}
 }
 
-function checkQuizConsistency(
-	questions: QuestionSource[],
-	file: string,
-	problems: ContentProblem[]
-) {
-	const seen = new Set<string>();
-	questions.forEach((q, i) => {
-		if (seen.has(q.id))
-			problems.push({
-				file,
-				field: `questions.${i}.id`,
-				message: `spørgsmåls-id "${q.id}" findes to gange`
-			});
-		seen.add(q.id);
-		const options = q.type === 'order' ? q.items : q.type === 'truefalse' ? [] : q.options;
-		const ids = new Set<string>();
-		options.forEach((o, j) => {
-			const field = `questions.${i}.${q.type === 'order' ? 'items' : 'options'}.${j}.id`;
-			if (ids.has(o.id))
-				problems.push({ file, field, message: `id "${o.id}" findes to gange i spørgsmålet` });
-			ids.add(o.id);
-		});
-	});
-}
-
 function loadModule(
 	root: string,
 	locale: ContentLocale,
 	track: TrackId,
 	slug: string,
 	options: LoadOptions,
-	problems: ContentProblem[]
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
 ): RawModule | null {
 	const dir = join(root, locale, track, slug);
 	const rel = (f: string) => relative(process.cwd(), join(dir, f));
@@ -183,6 +149,8 @@ function loadModule(
 	const rules = TRACK_RULES[track];
 	if (quiz) {
 		checkQuizConsistency(quiz.questions, rel('quiz.yaml'), problems);
+		const giveaway = longestAnswerWarning(quiz.questions, rel('quiz.yaml'));
+		if (giveaway) warnings.push(giveaway);
 		if (quiz.questions.length < rules.minQuestions) {
 			problems.push({
 				file: rel('quiz.yaml'),
@@ -295,6 +263,7 @@ function loadHelp(
 /** Reads, validates and renders every module, track and help page under `root`. */
 export function loadContent(root: string, options: LoadOptions): LoadedContent {
 	const problems: ContentProblem[] = [];
+	const warnings: ContentProblem[] = [];
 	const locales = {} as Record<ContentLocale, LocaleContent>;
 	const allLinks: { file: string; href: string }[] = [];
 
@@ -338,7 +307,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				const translatedDir = join(trackDir, slug);
 				let module: Module | undefined;
 				if (locale === 'da' || existsSync(translatedDir)) {
-					const loaded = loadModule(root, locale, trackId, slug, options, problems);
+					const loaded = loadModule(root, locale, trackId, slug, options, problems, warnings);
 					if (loaded) {
 						module = loaded.module;
 						allLinks.push(
@@ -396,5 +365,5 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			problems.push({ file, message: `linket ${href} skal bruge https` });
 		}
 	}
-	return { locales, problems };
+	return { locales, problems, warnings };
 }

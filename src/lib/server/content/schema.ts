@@ -43,7 +43,9 @@ const optionSchema = z.strictObject({
 const itemSchema = z.strictObject({
 	id: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg'),
 	text: text(400),
-	feedback: text(1200)
+	feedback: text(1200),
+	/** Steps with the same group stand next to each other and may come in any order among themselves. */
+	group: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg').optional()
 });
 const questionBase = {
 	id: z.string().regex(idPattern, 'små bogstaver, tal og bindestreg'),

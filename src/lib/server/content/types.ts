@@ -9,6 +9,8 @@ export interface QuizOption {
 	text: string;
 	feedback: string;
 	correct: boolean;
+	/** Ordering only: items that share a group may come in any order among themselves. */
+	group?: string;
 }
 
 export interface Question {

@@ -1,8 +1,8 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { effectiveRole, type SessionUser } from '../auth/user';
-import { RateLimiter } from '../auth/rate-limit';
+import { RateLimiter } from '../security/rate-limiter';
 import { content } from '../content/library';
-import { normaliseCode } from '../codes';
+import { normaliseCode } from '../security/codes';
 import { formatFamilyCode, isFamilyCodeShape } from './family-code';
 import {
 	changeFamilyLink,

@@ -92,3 +92,51 @@ describe('gradeAttempt', () => {
 		expect(grade.results.find((r) => r.questionId === 's2')!.correct).toBe(false);
 	});
 });
+
+describe('ordering with groups of steps whose order does not matter', () => {
+	const step = (id: string, group?: string) => ({
+		...option(id, true),
+		...(group ? { group } : {})
+	});
+	const grouped: Question = {
+		id: 'g',
+		type: 'order',
+		prompt: 'p',
+		explanation: 'e',
+		// a, then b and c in any order, then d
+		options: [step('a'), step('b', 'beviser'), step('c', 'beviser'), step('d')]
+	};
+
+	it('accepts any order inside a group', () => {
+		expect(isAnswerCorrect(grouped, ['a', 'b', 'c', 'd'])).toBe(true);
+		expect(isAnswerCorrect(grouped, ['a', 'c', 'b', 'd'])).toBe(true);
+	});
+	it('still requires the order around the group', () => {
+		expect(isAnswerCorrect(grouped, ['b', 'a', 'c', 'd'])).toBe(false);
+		expect(isAnswerCorrect(grouped, ['a', 'b', 'd', 'c'])).toBe(false);
+		expect(isAnswerCorrect(grouped, ['d', 'b', 'c', 'a'])).toBe(false);
+	});
+	it('refuses repeated, missing or unknown steps', () => {
+		expect(isAnswerCorrect(grouped, ['a', 'b', 'b', 'd'])).toBe(false);
+		expect(isAnswerCorrect(grouped, ['a', 'b', 'c'])).toBe(false);
+		expect(isAnswerCorrect(grouped, ['a', 'b', 'x', 'd'])).toBe(false);
+	});
+	it('a group name that equals a step id does not let that step into the group', () => {
+		const tricky: Question = {
+			...grouped,
+			options: [step('a'), step('x', 'a'), step('y', 'a')]
+		};
+		expect(isAnswerCorrect(tricky, ['x', 'a', 'y'])).toBe(false);
+		expect(isAnswerCorrect(tricky, ['a', 'y', 'x'])).toBe(true);
+	});
+	it('the feedback carries each step its group', () => {
+		const result = gradeQuestion(grouped, ['a', 'c', 'b', 'd']);
+		expect(result.correct).toBe(true);
+		expect(result.options.map((o) => o.group)).toEqual([
+			undefined,
+			'beviser',
+			'beviser',
+			undefined
+		]);
+	});
+});

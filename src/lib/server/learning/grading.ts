@@ -1,26 +1,9 @@
 import type { Module, Question, QuizOption } from '../content/types';
+import type { OptionFeedback, QuestionResult } from '../../quiz/types';
 
+export type { OptionFeedback, QuestionResult };
 /** Chosen option ids; for ordering questions, the item ids in the order the person gave. */
-export type Answer = string[];
-
-export interface OptionFeedback {
-	id: string;
-	text: string;
-	feedback: string;
-	correct: boolean;
-	chosen: boolean;
-}
-
-export interface QuestionResult {
-	questionId: string;
-	type: Question['type'];
-	prompt: string;
-	correct: boolean;
-	answer: Answer;
-	explanation: string;
-	/** single/truefalse: the chosen option and the correct one; multiple: every option; order: items in the right order. */
-	options: OptionFeedback[];
-}
+export type Answer = QuestionResult['answer'];
 
 export interface AttemptGrade {
 	correctCount: number;
@@ -42,11 +25,24 @@ export function isAnswerCorrect(question: Question, answer: Answer): boolean {
 		case 'multiple':
 			return new Set(answer).size === answer.length && sameSet(answer, correct);
 		case 'order':
-			return (
-				answer.length === question.options.length &&
-				answer.every((id, i) => question.options[i].id === id)
-			);
+			return isOrderCorrect(question.options, answer);
 	}
+}
+
+/** A step's place: its own, or its group's when the order inside the group does not matter. */
+const place = (o: QuizOption) => (o.group === undefined ? `step:${o.id}` : `group:${o.group}`);
+
+/** Right when every step stands at a place of its own kind; inside a group any order goes. */
+function isOrderCorrect(steps: QuizOption[], answer: Answer): boolean {
+	const byId = new Map(steps.map((o) => [o.id, o]));
+	return (
+		answer.length === steps.length &&
+		new Set(answer).size === answer.length &&
+		answer.every((id, i) => {
+			const step = byId.get(id);
+			return step !== undefined && place(step) === place(steps[i]);
+		})
+	);
 }
 
 function optionFeedback(o: QuizOption, answer: Answer): OptionFeedback {
@@ -55,7 +51,8 @@ function optionFeedback(o: QuizOption, answer: Answer): OptionFeedback {
 		text: o.text,
 		feedback: o.feedback,
 		correct: o.correct,
-		chosen: answer.includes(o.id)
+		chosen: answer.includes(o.id),
+		...(o.group === undefined ? {} : { group: o.group })
 	};
 }
 

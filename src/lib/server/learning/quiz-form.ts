@@ -2,28 +2,14 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Module, Question } from '../content/types';
 import type { Answer } from './grading';
 import { serverKey } from './server-key';
+import type { AnswerProblem, QuestionView, QuizOptionView, QuizView } from '../../quiz/types';
 
-/**
- * The quiz as the browser sees it. Option ids are replaced by tokens derived from a
- * per-page nonce with a server key, and options are shuffled from the same nonce: the page
- * says nothing about which option is right, and a re-render with the nonce is identical.
+/*
+ * The quiz as the browser sees it ($lib/quiz/types): option ids are replaced by tokens derived
+ * from a per-page nonce with a server key, and options are shuffled from the same nonce. The
+ * page says nothing about which option is right, and a re-render with the nonce is identical.
  */
-export interface QuizOptionView {
-	token: string;
-	text: string;
-}
-
-export interface QuestionView {
-	id: string;
-	type: Question['type'];
-	prompt: string;
-	options: QuizOptionView[];
-}
-
-export interface QuizView {
-	nonce: string;
-	questions: QuestionView[];
-}
+export type { AnswerProblem, QuestionView, QuizOptionView, QuizView };
 
 export function newNonce(): string {
 	return randomBytes(12).toString('base64url');
@@ -91,8 +77,6 @@ export function quizView(module: Pick<Module, 'questions'>, nonce: string): Quiz
 		})
 	};
 }
-
-export type AnswerProblem = { questionIndex: number; kind: 'unanswered' | 'order'; count: number };
 
 /** Turns the posted form back into option ids for one question. */
 export function readQuestionAnswer(

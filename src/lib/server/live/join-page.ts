@@ -1,5 +1,5 @@
 import type { Cookies } from '@sveltejs/kit';
-import { RateLimiter } from '../auth/rate-limit';
+import { RateLimiter } from '../security/rate-limiter';
 import { isLiveCode, normaliseLiveCode } from './code';
 import { nicknameProblem, tidyNickname } from './nickname';
 import { joinLiveRoom, liveRoomByCode } from './rooms';
