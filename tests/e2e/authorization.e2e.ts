@@ -130,6 +130,7 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson/klasser/[id]?/omdoeb':          { path: classPath, form: (w, a) => ({ userId: allowed(a) ? w.spares[2].id : w.pupil.id, displayName: `Omdøbt af ${a}` }), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/tildel':          { path: classPath, form: (w, a) => ({ moduleSlug: 'sextortion', dueDate: '', note: `Sat af ${a}` }), expect: OWNER_ONLY },
 	// Any young person with a class code may join; others are told only young people can.
+	'POST /hjaelp?/kommune':                         { path: () => '/hjaelp', form: () => ({ kommune: 'herlev' }), expect: EVERYONE },
 	'POST /klasse':                                  { path: () => '/klasse', form: (w) => ({ code: w.classJoin.code }), expect: ['fail 400', 'ok', 'fail 400', 'fail 400', 'fail 400', 'fail 400', 'fail 400'] },
 	// Anyone with the code may join a live quiz, without an account.
 	'POST /live':                                    { path: () => '/live', form: (w, a) => ({ code: w.liveJoin.code, nickname: `Deltager ${ACTORS.indexOf(a)}` }), expect: EVERYONE },

@@ -4,7 +4,7 @@ import type { TrackId } from '$lib/tracks';
 import { field } from '../http/form';
 import { addFieldIssue, oneOf, parseForm, requiredText } from '../http/parse-form';
 import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
-import { isMunicipality } from './municipalities';
+import { isMunicipality } from '$lib/municipalities';
 import type { ProgrammePositions, ThemeDayFormValues } from '$lib/themedays/form-values';
 
 export const AUDIENCES = ['unge', 'foraeldre', 'begge'] as const;

@@ -6,7 +6,7 @@ import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { eq } from 'drizzle-orm';
 import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
-import { MUNICIPALITIES, isMunicipality } from './municipalities';
+import { MUNICIPALITIES, isMunicipality } from '$lib/municipalities';
 import { slugify, themeDaySlug, uniqueSlug } from './slug';
 import { orderProgramme, readThemeDayForm, formValuesOf } from './theme-day-form';
 import { themeDayInput } from './test-input';
