@@ -12,6 +12,7 @@ import {
 import { randomId } from '../security/random';
 import { generateJoinCode } from './join-code';
 import type { FirstAnswer } from './question-analysis';
+import { checkKey, firstChecks } from '../learning/question-checks';
 import { isUniqueViolation } from '../db/errors';
 
 export type ClassRow = typeof classes.$inferSelect;
@@ -277,15 +278,21 @@ export function firstAttemptAnswers(userIds: string[], moduleSlug: string): Firs
 	const ids = [...first.values()];
 	if (!ids.length) return [];
 	const owner = new Map([...first.entries()].map(([u, id]) => [id, u]));
+	// A question checked step by step before submitting counts with the answer first checked.
+	const checks = firstChecks([...first.keys()], moduleSlug);
 	return db
 		.select()
 		.from(attemptAnswers)
 		.where(inArray(attemptAnswers.attemptId, ids))
 		.all()
-		.map((r) => ({
-			userId: owner.get(r.attemptId)!,
-			questionId: r.questionId,
-			answer: r.answer,
-			correct: r.correct
-		}));
+		.map((r) => {
+			const userId = owner.get(r.attemptId)!;
+			const checked = checks.get(checkKey(userId, r.questionId));
+			return {
+				userId,
+				questionId: r.questionId,
+				answer: checked?.answer ?? r.answer,
+				correct: checked?.correct ?? r.correct
+			};
+		});
 }
