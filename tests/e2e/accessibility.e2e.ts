@@ -445,6 +445,20 @@ test.describe('accessibility', () => {
 			const page = await context.newPage();
 			let noJsPage: Page | undefined;
 			const problems: string[] = [];
+			// A clean console on every page: no CSP report, no script error. A refused page's own
+			// 4xx ("Failed to load resource") is what it should be.
+			let visiting = '';
+			let visitStatus = 0;
+			page.on('pageerror', (e) => problems.push(`${visiting}: script error ${e.message}`));
+			page.on('response', (r) => {
+				if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+					visitStatus = r.status();
+			});
+			page.on('console', (msg) => {
+				if (msg.type() !== 'error') return;
+				if (visitStatus >= 400 && msg.text().startsWith('Failed to load resource')) return;
+				problems.push(`${visiting}: console error ${msg.text()}`);
+			});
 			let checks = 0;
 			const visits = [
 				...Object.entries(VISITS).flatMap(([id, list]) => list.map((v) => ({ id, v }))),
@@ -461,6 +475,7 @@ test.describe('accessibility', () => {
 				const p = v.noJs ? noJsPage! : page;
 				await p.setViewportSize({ width: WIDTHS[0], height: 800 });
 				const path = v.path(world);
+				visiting = `${id} – ${v.name} (${path})`;
 				const response = await p.goto(path);
 				const status = response?.status() ?? 0;
 				if (v.act) await v.act(p);
