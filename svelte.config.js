@@ -40,6 +40,10 @@ const config = {
 				'object-src': ['none']
 			}
 		},
+		alias: {
+			// Helpers for unit tests, kept out of the production tree.
+			$testing: 'tests/unit-support'
+		},
 		typescript: {
 			config: (config) => {
 				config.include.push('../drizzle.config.ts', '../scripts/**/*.ts', '../tests/**/*.ts');

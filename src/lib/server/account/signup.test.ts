@@ -1,6 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { signUp } from './signup';
 import { findUserByUsername } from '../auth/user';

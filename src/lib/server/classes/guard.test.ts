@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { createUser, toSessionUser, type SessionUser } from '../auth/user';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isHttpError } from '@sveltejs/kit';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { createUser, toSessionUser, type SessionUser } from '../auth/user';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
@@ -9,7 +9,7 @@ import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
 import { MUNICIPALITIES, isMunicipality } from '$lib/municipalities';
 import { slugify, themeDaySlug, uniqueSlug } from './slug';
 import { orderProgramme, readThemeDayForm, formValuesOf } from './theme-day-form';
-import { themeDayInput } from './test-input';
+import { themeDayInput } from '$testing/theme-day-input';
 import { escapeText, foldLine, revision, themeDayCalendar } from './ics';
 import {
 	cancelThemeDay,
