@@ -5,12 +5,12 @@ import {
 	SESSION_SLIDING_MS,
 	createSession,
 	deleteExpiredSessions,
-	generateSecureRandomString,
-	hashSecret,
 	invalidateUserSessions,
 	renewedExpiry,
 	validateSessionToken
 } from './session';
+import { generateSecureRandomString } from '../security/random';
+import { hashSecret } from '../security/secret-hash';
 
 const DAY = 24 * 60 * 60 * 1000;
 

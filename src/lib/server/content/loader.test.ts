@@ -200,3 +200,47 @@ describe('loadContent', () => {
 		expect(found).toContain('filen mangler');
 	});
 });
+
+describe('local help (content/<locale>/kommuner)', () => {
+	const service = (id: string) => ({
+		id,
+		name: 'SSP Herlev',
+		helpsWith: 'Forebyggelse.',
+		forWhom: 'Unge og forældre',
+		anonymous: false,
+		contact: [{ kind: 'web', label: 'herlev.dk', href: 'https://herlev.dk' }],
+		source: { title: 'Herlev Kommune', url: 'https://herlev.dk' },
+		lastChecked: '2026-12-02'
+	});
+	const kommune = (municipality: string, ids: string[]) =>
+		stringify({ name: `${municipality} Kommune`, municipality, services: ids.map(service) });
+
+	it('loads each municipality with its services, sorted by name; national services get the page date', () => {
+		write('da/kommuner/herlev.yaml', kommune('Herlev', ['herlev-ssp']));
+		write('da/kommuner/ballerup.yaml', kommune('Ballerup', ['ballerup-ssp']));
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.da.localHelp.map((l) => [l.slug, l.municipality])).toEqual([
+			['ballerup', 'Ballerup'],
+			['herlev', 'Herlev']
+		]);
+		expect(locales.da.localHelp[1].services[0].lastChecked).toBe('2026-12-02');
+		expect(locales.da.help!.services[0].lastChecked).toBe('2026-11-25');
+		// English falls back to the Danish municipalities.
+		expect(locales.en.localHelp).toHaveLength(2);
+	});
+
+	it('refuses an unknown municipality, a service without a check date, and a repeated id', () => {
+		write('da/kommuner/gotham.yaml', kommune('Gotham', ['gotham-ssp']));
+		const undated = { ...service('herlev-ssp'), lastChecked: undefined };
+		write(
+			'da/kommuner/herlev.yaml',
+			stringify({ name: 'Herlev Kommune', municipality: 'Herlev', services: [undated] })
+		);
+		write('da/kommuner/gladsaxe.yaml', kommune('Gladsaxe', ['politi']));
+		const found = messages().join('\n');
+		expect(found).toMatch(/gotham\.yaml:\d+ \[municipality\]: skal være en kommunes navn/);
+		expect(found).toMatch(/herlev\.yaml:\d+ \[services\.0\.lastChecked\]/);
+		expect(found).toMatch(/gladsaxe\.yaml \[services\]: tjeneste-id "politi" er allerede brugt/);
+	});
+});

@@ -6,7 +6,6 @@ import {
 	LOCALES,
 	TRACKS,
 	cardsSchema,
-	helpSchema,
 	lessonFrontMatterSchema,
 	pageFrontMatterSchema,
 	quizSchema,
@@ -16,6 +15,7 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
+import { loadHelp, loadLocalHelp } from './help';
 import {
 	RESERVED_SLUGS,
 	TEACHER_SECTIONS,
@@ -27,6 +27,7 @@ import type {
 	ContentPage,
 	ContentProblem,
 	HelpPage,
+	LocalHelp,
 	LocaleContent,
 	Module,
 	Question,
@@ -228,36 +229,24 @@ function loadModule(
 	};
 }
 
-function loadHelp(
-	root: string,
-	locale: ContentLocale,
-	options: LoadOptions,
+/** Every service is one anchor on /hjaelp (#tjeneste-<id>), so ids are unique across files. */
+function checkServiceIdsUnique(
+	help: HelpPage | null,
+	localHelp: LocalHelp[],
+	dir: string,
 	problems: ContentProblem[]
-): HelpPage | null {
-	const path = join(root, locale, 'hjaelp', 'help.yaml');
-	const source = readText(path);
-	if (source === null) return null;
-	const file = relative(process.cwd(), path);
-	const help = parseYaml(source, helpSchema, file, problems);
-	if (!help) return null;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
-	const byId = new Map(help.services.map((s) => [s.id, s]));
-	const situations = help.situations.map((s, i) => ({
-		id: s.id,
-		title: s.title,
-		adviceHtml: render(s.advice).html,
-		services: s.services.flatMap((id, j) => {
-			const service = byId.get(id);
-			if (!service)
+) {
+	const seen = new Set(help?.services.map((s) => s.id));
+	for (const local of localHelp)
+		for (const service of local.services) {
+			if (seen.has(service.id))
 				problems.push({
-					file,
-					field: `situations.${i}.services.${j}`,
-					message: `ukendt tjeneste "${id}"`
+					file: relative(process.cwd(), join(dir, `${local.slug}.yaml`)),
+					field: 'services',
+					message: `tjeneste-id "${service.id}" er allerede brugt; vælg et andet`
 				});
-			return service ? [service] : [];
-		})
-	}));
-	return { ...help, introHtml: render(help.intro).html, situations };
+			seen.add(service.id);
+		}
 }
 
 /** Reads, validates and renders every module, track and help page under `root`. */
@@ -348,10 +337,18 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				file: join('content', 'da', 'hjaelp', 'help.yaml'),
 				message: 'hjælpesiden mangler'
 			});
+		const localHelp = loadLocalHelp(root, locale, options, problems);
+		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
 		const pages = loadPages(root, locale, options, problems);
 		if (locale !== 'da')
 			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
-		locales[locale] = { tracks, modules, help, pages };
+		locales[locale] = {
+			tracks,
+			modules,
+			help,
+			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
+			pages
+		};
 	}
 
 	for (const { file, href } of allLinks) {

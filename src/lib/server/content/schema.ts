@@ -3,6 +3,8 @@ import { z } from 'zod';
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+import { isMunicipality } from '../../municipalities';
+
 export { TRACKS, type TrackId } from '../../tracks';
 export const LOCALES = ['da', 'en'] as const;
 export type ContentLocale = (typeof LOCALES)[number];
@@ -119,6 +121,19 @@ const contactSchema = z.strictObject({
 		.regex(/^(https:\/\/|tel:|sms:|mailto:)/, 'skal starte med https://, tel:, sms: eller mailto:')
 });
 
+const helpServiceSchema = z.strictObject({
+	id: z.string().regex(idPattern),
+	name: text(120),
+	helpsWith: text(600),
+	forWhom: text(200),
+	anonymous: z.boolean(),
+	hours: text(200).optional(),
+	contact: z.array(contactSchema).min(1),
+	source: sourceSchema,
+	/** When this entry's numbers and addresses were last checked; the page's date when left out. */
+	lastChecked: isoDate.optional()
+});
+
 export const helpSchema = z.strictObject({
 	title: text(80),
 	intro: text(2000),
@@ -133,20 +148,7 @@ export const helpSchema = z.strictObject({
 			})
 		)
 		.min(1),
-	services: z
-		.array(
-			z.strictObject({
-				id: z.string().regex(idPattern),
-				name: text(120),
-				helpsWith: text(600),
-				forWhom: text(200),
-				anonymous: z.boolean(),
-				hours: text(200).optional(),
-				contact: z.array(contactSchema).min(1),
-				source: sourceSchema
-			})
-		)
-		.min(1),
+	services: z.array(helpServiceSchema).min(1),
 	situations: z
 		.array(
 			z.strictObject({
@@ -159,6 +161,19 @@ export const helpSchema = z.strictObject({
 		.min(1)
 });
 export type HelpSource = z.infer<typeof helpSchema>;
+
+/** content/<locale>/kommuner/<slug>.yaml: the help a municipality offers, shown on /hjaelp. */
+export const localHelpSchema = z.strictObject({
+	name: text(120),
+	municipality: z
+		.string()
+		.refine(isMunicipality, 'skal være en kommunes navn som i kommunelisten, fx Herlev'),
+	intro: text(600).optional(),
+	services: z
+		.array(helpServiceSchema.extend({ lastChecked: isoDate }))
+		.min(1, 'mindst én tjeneste')
+		.max(6, 'højst 6 tjenester')
+});
 
 export const pageFrontMatterSchema = z.strictObject({
 	title: text(80),

@@ -1,5 +1,8 @@
 import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
 import type { LixResult } from './lix';
+import type { HelpService, LocalHelp } from '../../help/types';
+
+export type { HelpService, LocalHelp };
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'order';
 
@@ -42,17 +45,6 @@ export interface Track {
 	modules: Module[];
 }
 
-export interface HelpService {
-	id: string;
-	name: string;
-	helpsWith: string;
-	forWhom: string;
-	anonymous: boolean;
-	hours?: string;
-	contact: { kind: 'phone' | 'chat' | 'web' | 'sms' | 'email'; label: string; href: string }[];
-	source: { title: string; url: string };
-}
-
 export interface HelpPage {
 	title: string;
 	introHtml: string;
@@ -74,6 +66,8 @@ export interface LocaleContent {
 	tracks: Record<TrackId, Track>;
 	modules: Map<string, Module>;
 	help: HelpPage | null;
+	/** Municipalities with help of their own, by name. */
+	localHelp: LocalHelp[];
 	pages: Map<string, ContentPage>;
 }
 

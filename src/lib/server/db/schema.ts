@@ -85,6 +85,28 @@ export const attemptAnswers = sqliteTable(
 	(t) => [uniqueIndex('attempt_answers_attempt_question').on(t.attemptId, t.questionId)]
 );
 
+/**
+ * The first answer a person checked for a question (the step-by-step quiz) before their first
+ * submission of the module's quiz: the class analysis counts it, not a corrected final answer.
+ */
+export const questionChecks = sqliteTable(
+	'question_checks',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		questionId: text('question_id').notNull(),
+		/** Chosen option ids, in order for ordering questions, as JSON. */
+		answer: text('answer', { mode: 'json' }).$type<string[]>().notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		checkedAt: timestamp('checked_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('question_checks_user_module_question').on(t.userId, t.moduleSlug, t.questionId)
+	]
+);
+
 /** Key/value settings the server creates itself, such as the signing key. */
 export const serverSettings = sqliteTable('server_settings', {
 	key: text('key').primaryKey(),

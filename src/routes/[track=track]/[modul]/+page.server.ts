@@ -78,9 +78,9 @@ export const actions: Actions = {
 		}
 		return { result: outcome.grade, saved: outcome.saved };
 	},
-	tjek: async ({ params, request }) => {
+	tjek: async ({ params, request, locals }) => {
 		const module = moduleOr404(params.track, params.modul);
-		const checked = checkQuestion(module, await request.formData());
+		const checked = checkQuestion(module, await request.formData(), locals.user);
 		if (checked === null) return fail(400, { checkError: 'expired' as const });
 		if (typeof checked === 'string') return fail(400, { checkError: checked });
 		return { checked };
