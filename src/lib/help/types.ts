@@ -4,7 +4,8 @@ export interface HelpService {
 	name: string;
 	helpsWith: string;
 	forWhom: string;
-	anonymous: boolean;
+	/** Undefined when no source says. */
+	anonymous?: boolean;
 	hours?: string;
 	contact: { kind: 'phone' | 'chat' | 'web' | 'sms' | 'email'; label: string; href: string }[];
 	source: { title: string; url: string };

@@ -126,7 +126,8 @@ const helpServiceSchema = z.strictObject({
 	name: text(120),
 	helpsWith: text(600),
 	forWhom: text(200),
-	anonymous: z.boolean(),
+	/** Left out when no source says whether the service can be used anonymously. */
+	anonymous: z.boolean().optional(),
 	hours: text(200).optional(),
 	contact: z.array(contactSchema).min(1),
 	source: sourceSchema,
