@@ -73,6 +73,8 @@ export interface Scenario {
 	steps: Record<string, ScenarioStep>;
 	locale: string;
 	translated: boolean;
+	/** LIX of all the text a player reads. */
+	lix: number;
 }
 
 /** One turn of a chat as played so far: what came in, and the reply chosen to it. */
@@ -80,4 +82,18 @@ export interface PlayedTurn {
 	stepId: string;
 	messages: ChatMessage[];
 	reply: { text: string; feedback: string; risky: boolean } | null;
+}
+
+/** What the player's page shows: the chat so far and the step reached. */
+export interface ScenarioPlayView {
+	/** The signed path so far, sent back with the next reply. */
+	token: string;
+	turns: PlayedTurn[];
+	step: {
+		id: string;
+		messages: ChatMessage[];
+		choices: string[];
+		selfReply: SelfReply | null;
+		ending: ScenarioEnding | null;
+	};
 }

@@ -147,6 +147,7 @@ export function loadScenario(
 		start: source.start,
 		steps,
 		locale,
-		translated: true
+		translated: true,
+		lix: readability.lix
 	};
 }
