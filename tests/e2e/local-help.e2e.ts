@@ -12,7 +12,7 @@ test.describe('help in the reader’s municipality', () => {
 		await expect(local.getByRole('heading', { name: 'Hjælp i din kommune' })).toBeVisible();
 		await expect(local.getByRole('heading', { name: /^Hjælp i .* Kommune$/ })).toHaveCount(0);
 
-		await page.getByLabel('Din kommune').selectOption({ label: 'Herlev Kommune' });
+		await page.getByLabel('Din kommune', { exact: true }).selectOption({ label: 'Herlev Kommune' });
 		await page.getByRole('button', { name: 'Vis hjælpen' }).click();
 		await expect(page).toHaveURL(/\/hjaelp#kommune$/);
 		await expect(local.getByRole('heading', { name: 'Hjælp i Herlev Kommune' })).toBeVisible();
@@ -22,14 +22,14 @@ test.describe('help in the reader’s municipality', () => {
 		// Remembered on the next visit, and the list shows the choice.
 		await page.goto('/hjaelp');
 		await expect(local.getByRole('heading', { name: 'Hjælp i Herlev Kommune' })).toBeVisible();
-		await expect(page.getByLabel('Din kommune')).toHaveValue('herlev');
+		await expect(page.getByLabel('Din kommune', { exact: true })).toHaveValue('herlev');
 		await noScript.close();
 
 		// With JavaScript the same form changes the choice in place, and "forget" clears it.
 		const context = await browser.newContext();
 		const js = await context.newPage();
 		await js.goto('/hjaelp');
-		await js.getByLabel('Din kommune').selectOption({ label: 'Gladsaxe Kommune' });
+		await js.getByLabel('Din kommune', { exact: true }).selectOption({ label: 'Gladsaxe Kommune' });
 		await js.getByRole('button', { name: 'Vis hjælpen' }).click();
 		await expect(js.getByRole('heading', { name: 'Hjælp i Gladsaxe Kommune' })).toBeVisible();
 		expect((await context.cookies()).find((c) => c.name === 'kommune')).toMatchObject({

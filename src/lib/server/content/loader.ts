@@ -16,6 +16,8 @@ import {
 } from './schema';
 import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp } from './help';
+import { loadScenario } from './scenarios';
+import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
 	TEACHER_SECTIONS,
@@ -224,9 +226,55 @@ function loadModule(
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,
+			practice: [],
 			readability
 		}
 	};
+}
+
+const fallbackScenario = (danish: Scenario | undefined): Scenario | null =>
+	danish ? { ...danish, translated: false } : null;
+
+/** Every scenario folder is listed in a track, as every module folder is. */
+function checkScenarioFolders(
+	root: string,
+	tracks: Record<TrackId, Track>,
+	problems: ContentProblem[]
+) {
+	const dir = join(root, 'da', 'scenarier');
+	if (!existsSync(dir)) return;
+	const listed = new Set(Object.values(tracks).flatMap((t) => t.scenarios.map((sc) => sc.slug)));
+	for (const entry of readdirSync(dir))
+		if (statSync(join(dir, entry)).isDirectory() && !listed.has(entry))
+			problems.push({
+				file: relative(process.cwd(), join(dir, entry)),
+				message: `scenariet "${entry}" står ikke under scenarios: i et spors track.yaml`
+			});
+}
+
+/** Each scenario belongs to a module, whose page links to it; slugs are unique across both. */
+function linkScenariosToModules(
+	scenarios: Map<string, Scenario>,
+	modules: Map<string, Module>,
+	root: string,
+	locale: ContentLocale,
+	problems: ContentProblem[]
+) {
+	for (const module of modules.values()) module.practice = [];
+	for (const scenario of scenarios.values()) {
+		const file = relative(
+			process.cwd(),
+			join(root, locale, 'scenarier', scenario.slug, 'scenario.yaml')
+		);
+		if (modules.has(scenario.slug))
+			problems.push({ file, message: `slug "${scenario.slug}" bruges også af et modul` });
+		const module = modules.get(scenario.module);
+		if (!module) {
+			problems.push({ file, field: 'module', message: `modulet "${scenario.module}" findes ikke` });
+			continue;
+		}
+		module.practice.push({ slug: scenario.slug, track: scenario.track, title: scenario.title });
+	}
 }
 
 /** Every service is one anchor on /hjaelp (#tjeneste-<id>), so ids are unique across files. */
@@ -258,7 +306,15 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 
 	for (const locale of LOCALES) {
 		const modules = new Map<string, Module>();
+		const scenarios = new Map<string, Scenario>();
 		const tracks = {} as Record<TrackId, Track>;
+		const help =
+			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		if (locale === 'da' && !help)
+			problems.push({
+				file: join('content', 'da', 'hjaelp', 'help.yaml'),
+				message: 'hjælpesiden mangler'
+			});
 		for (const trackId of TRACKS) {
 			const trackDir = join(root, locale, trackId);
 			const trackFile = join(trackDir, 'track.yaml');
@@ -322,21 +378,38 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				modules.set(slug, module);
 				trackModules.push(module);
 			}
+			const trackScenarios: Scenario[] = [];
+			const scenarioOrder = fallback
+				? fallback.scenarios.map((sc) => sc.slug)
+				: (track?.scenarios ?? []);
+			for (const slug of scenarioOrder) {
+				if (RESERVED_SLUGS.has(slug) || scenarios.has(slug)) {
+					problems.push({
+						file: relative(process.cwd(), trackFile),
+						field: 'scenarios',
+						message: `"${slug}" er reserveret eller bruges allerede`
+					});
+					continue;
+				}
+				const scenario =
+					locale === 'da' || existsSync(join(root, locale, 'scenarier', slug))
+						? loadScenario(root, locale, trackId, slug, help, options, problems)
+						: fallbackScenario(locales.da.scenarios.get(slug));
+				if (!scenario) continue;
+				scenarios.set(slug, scenario);
+				trackScenarios.push(scenario);
+			}
 			const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
 			tracks[trackId] = {
 				id: trackId,
 				title: track?.title ?? fallback?.title ?? trackId,
 				introHtml: track ? render(track.intro).html : (fallback?.introHtml ?? ''),
-				modules: trackModules
+				modules: trackModules,
+				scenarios: trackScenarios
 			};
 		}
-		const help =
-			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
-		if (locale === 'da' && !help)
-			problems.push({
-				file: join('content', 'da', 'hjaelp', 'help.yaml'),
-				message: 'hjælpesiden mangler'
-			});
+		if (locale === 'da') checkScenarioFolders(root, tracks, problems);
+		linkScenariosToModules(scenarios, modules, root, locale, problems);
 		const localHelp = loadLocalHelp(root, locale, options, problems);
 		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
 		const pages = loadPages(root, locale, options, problems);
@@ -345,6 +418,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		locales[locale] = {
 			tracks,
 			modules,
+			scenarios,
 			help,
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
 			pages

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 import { isMunicipality } from '../../municipalities';
 
@@ -9,10 +9,10 @@ export { TRACKS, type TrackId } from '../../tracks';
 export const LOCALES = ['da', 'en'] as const;
 export type ContentLocale = (typeof LOCALES)[number];
 
-const text = (max: number) =>
+export const text = (max: number) =>
 	z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);
 const httpsUrl = z.url({ protocol: /^https$/, error: 'skal være en https-adresse' });
-const isoDate = z
+export const isoDate = z
 	.union([z.string(), z.date()])
 	.transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
 	.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato som ÅÅÅÅ-MM-DD'));
@@ -110,7 +110,11 @@ export type ConversationCards = z.infer<typeof cardsSchema>;
 export const trackSchema = z.strictObject({
 	title: text(80),
 	intro: text(2000),
-	modules: z.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg')).min(1)
+	modules: z.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg')).min(1),
+	/** Practice scenarios (content/<locale>/scenarier/<slug>), shown under "Øv dig". */
+	scenarios: z
+		.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg'))
+		.default([])
 });
 
 const contactSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
 import type { LixResult } from './lix';
 import type { HelpService, LocalHelp } from '../../help/types';
+import type { Scenario } from '../../scenarios/types';
 
 export type { HelpService, LocalHelp };
 
@@ -36,6 +37,8 @@ export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
 	questions: Question[];
 	cards: ConversationCards | null;
 	readability: LixResult;
+	/** The practice scenarios that belong to this module. */
+	practice: { slug: string; track: TrackId; title: string }[];
 }
 
 export interface Track {
@@ -43,6 +46,7 @@ export interface Track {
 	title: string;
 	introHtml: string;
 	modules: Module[];
+	scenarios: Scenario[];
 }
 
 export interface HelpPage {
@@ -65,6 +69,7 @@ export interface ContentPage {
 export interface LocaleContent {
 	tracks: Record<TrackId, Track>;
 	modules: Map<string, Module>;
+	scenarios: Map<string, Scenario>;
 	help: HelpPage | null;
 	/** Municipalities with help of their own, by name. */
 	localHelp: LocalHelp[];

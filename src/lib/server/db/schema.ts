@@ -107,6 +107,23 @@ export const questionChecks = sqliteTable(
 	]
 );
 
+/** A practice scenario played to an ending by a signed-in person: the path and the ending. */
+export const scenarioRuns = sqliteTable(
+	'scenario_runs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		scenarioSlug: text('scenario_slug').notNull(),
+		/** The replies chosen, as indexes into each step's choices, as JSON. */
+		path: text('path', { mode: 'json' }).$type<number[]>().notNull(),
+		endingStep: text('ending_step').notNull(),
+		completedAt: timestamp('completed_at').notNull()
+	},
+	(t) => [index('scenario_runs_user').on(t.userId, t.scenarioSlug)]
+);
+
 /** Key/value settings the server creates itself, such as the signing key. */
 export const serverSettings = sqliteTable('server_settings', {
 	key: text('key').primaryKey(),
