@@ -1,6 +1,7 @@
 import type { SessionUser } from '$lib/server/auth/user';
 import type { Session } from '$lib/server/auth/session';
 import type { Locale } from '$lib/paraglide/runtime';
+import type { ScenarioPlayView } from '$lib/scenarios/types';
 
 declare global {
 	namespace App {
@@ -9,6 +10,10 @@ declare global {
 			session: Session | null;
 			/** The request's language (from the `sprog` cookie), set first by the locale hook. */
 			locale: Locale;
+		}
+		/** Shallow-routing state: a practice scenario's chat as it was at that history entry. */
+		interface PageState {
+			play?: ScenarioPlayView;
 		}
 	}
 }

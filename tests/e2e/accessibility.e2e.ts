@@ -88,6 +88,34 @@ function submitEmpty(button: string) {
  */
 const VISITS: Record<string, Visit[]> = {
 	'/': [{ name: 'start', path: () => '/' }],
+	'/[track=track]/oev/[scenario]': [
+		{ name: 'practice scenario, start', path: () => '/unge/oev/oev-sofie' },
+		{
+			name: 'practice scenario: feedback and write your own reply',
+			path: () => '/unge/oev/oev-sofie',
+			roles: VISITOR_AND_YOUTH,
+			act: async (page) => {
+				await page.getByRole('button', { name: 'Okay, jeg betaler. Bare slet det.' }).click();
+				await page.getByRole('button', { name: 'Sammenlign med eksemplerne' }).click();
+				await expect(page.getByRole('heading', { name: 'Eksempler på gode svar' })).toBeVisible();
+			}
+		},
+		{
+			name: 'practice scenario: an ending without JavaScript',
+			path: () => '/unge/oev/oev-sofie',
+			roles: VISITOR,
+			noJs: true,
+			act: async (page) => {
+				await page
+					.getByRole('button', { name: '(Du svarer ikke og tager skærmbilleder af chatten)' })
+					.click();
+				await page
+					.getByRole('button', { name: '(Du blokerer hende og fortæller det til din far)' })
+					.click();
+				await expect(page.getByRole('heading', { name: 'Du fik hjælp' })).toBeVisible();
+			}
+		}
+	],
 	'/[track=track]': [
 		{ name: 'youth track', path: () => '/unge' },
 		{ name: 'parent track', path: () => '/foraeldre' }

@@ -75,6 +75,7 @@ const TABLE: Record<string, Row> = {
 	'GET /':                                         { path: () => '/', expect: EVERYONE },
 	'GET /[track=track]':                            { path: () => '/unge', expect: EVERYONE },
 	'GET /[track=track]/[modul]':                    { path: () => '/unge/grooming', expect: EVERYONE },
+	'GET /[track=track]/oev/[scenario]':             { path: () => '/unge/oev/oev-sofie', expect: EVERYONE },
 	'GET /[track=track]/bevis':                      { path: () => '/foraeldre/bevis', expect: SIGNED_IN },
 	'GET /admin':                                    { path: () => '/admin', expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'GET /fagperson':                                { path: () => '/fagperson', expect: ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'] },
@@ -113,6 +114,7 @@ const TABLE: Record<string, Row> = {
 
 	'POST /[track=track]/[modul]?/svar':             { path: () => '/unge/grooming', expect: FAILS_400 },
 	'POST /[track=track]/[modul]?/tjek':             { path: () => '/unge/grooming', expect: FAILS_400 },
+	'POST /[track=track]/oev/[scenario]?/svar':      { path: () => '/unge/oev/oev-sofie', form: () => ({ vej: 'forfalsket', valg: '0' }), expect: FAILS_400 },
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },

@@ -36,6 +36,7 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/[track=track]': { who: 'youth', path: () => '/unge' },
 	'/[track=track]/[modul]': { who: 'visitor', path: () => '/foraeldre/tal-med-dit-barn' },
 	'/[track=track]/bevis': { who: 'youth', path: () => '/unge/bevis' },
+	'/[track=track]/oev/[scenario]': { who: 'visitor', path: () => '/unge/oev/oev-sofie' },
 	'/admin': { who: 'admin', path: () => '/admin' },
 	'/fagperson': { who: 'pro', path: () => '/fagperson' },
 	'/fagperson/klasser/[id]': { who: 'pro', path: (w) => w.classPath },

@@ -3,12 +3,14 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { content } from '$lib/server/content/library';
 import { progressByModule, statusOf, trackProgress } from '$lib/server/learning/progress';
 import { pupilAssignments } from '$lib/server/classes/pupil-view';
+import { practisedScenarios } from '$lib/server/scenarios/runs';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const track = content(getLocale()).tracks[params.track];
 	const progress = locals.user ? progressByModule(locals.user.id) : new Map();
 	const summary = trackProgress(track.modules, progress);
 	const assigned = locals.user ? pupilAssignments(locals.user.id, progress, getLocale()) : [];
+	const practised = locals.user ? practisedScenarios(locals.user.id) : new Map();
 	return {
 		track: { id: track.id, title: track.title, introHtml: track.introHtml },
 		modules: track.modules.map((mod) => ({
@@ -21,6 +23,13 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			assignments: assigned
 				.filter((a) => a.slug === mod.slug)
 				.map((a) => ({ id: a.id, className: a.className, dueDate: a.dueDate, overdue: a.overdue }))
+		})),
+		scenarios: track.scenarios.map((sc) => ({
+			slug: sc.slug,
+			title: sc.title,
+			summary: sc.summary,
+			minutes: sc.minutes,
+			practised: practised.has(sc.slug)
 		})),
 		signedIn: locals.user !== null,
 		progress: { done: summary.done, total: summary.total, complete: summary.complete },

@@ -294,6 +294,7 @@ export function endpointMethods(routeId: string): string[] {
 const EXAMPLE_PARAMS: Record<string, string> = {
 	track: 'unge',
 	modul: 'grooming',
+	scenario: 'oev-sofie',
 	id: 'klasse-findes-ikke',
 	link: '999999',
 	kode: '123456',

@@ -9,6 +9,7 @@ import {
 	familyLinks,
 	moduleProgress,
 	questionChecks,
+	scenarioRuns,
 	quizAttempts,
 	sessions,
 	themeDays,
@@ -89,6 +90,12 @@ export function exportUserData(userId: string) {
 			.where(eq(questionChecks.userId, userId))
 			.all()
 			.map(({ userId: _, ...c }) => c),
+		scenarioRuns: db
+			.select()
+			.from(scenarioRuns)
+			.where(eq(scenarioRuns.userId, userId))
+			.all()
+			.map(({ userId: _, ...r }) => r),
 		classMemberships: db
 			.select({
 				className: classes.name,

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { findScenario } from '$lib/server/content/library';
+import { content, findScenario } from '$lib/server/content/library';
 import { playView } from '$lib/server/scenarios/play';
 import { takeScenarioTurn } from '$lib/server/scenarios/take-turn';
 import { mayReadTeacherNotes } from '$lib/server/auth/guards';
@@ -15,7 +15,9 @@ function scenarioOr404(track: string, slug: string) {
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const scenario = scenarioOr404(params.track, params.scenario);
+	const module = content(getLocale()).modules.get(scenario.module)!;
 	return {
+		module: { slug: module.slug, track: module.track, title: module.title },
 		scenario: {
 			slug: scenario.slug,
 			track: scenario.track,
@@ -40,8 +42,7 @@ export const actions: Actions = {
 		request.formData().then((form) => {
 			const scenario = scenarioOr404(params.track, params.scenario);
 			const turn = takeScenarioTurn(scenario, form, locals.user);
-			if (!turn.ok)
-				return fail(400, { problem: turn.problem, play: playView(scenario, [])! });
+			if (!turn.ok) return fail(400, { problem: turn.problem, play: playView(scenario, [])! });
 			return { play: turn.view };
 		})
 };
