@@ -16,8 +16,9 @@
 // So a flood of made-up variants of a page cannot push the real pages out of the cache.
 import { baseLocale, cookieName, locales } from '../../paraglide/runtime.js';
 import {
-	compressOnce,
+	brotliInBackground,
 	compressResponse,
+	gzipOnce,
 	isCompressible,
 	preferredEncoding,
 	varyWithAcceptEncoding,
@@ -29,8 +30,9 @@ import {
  * @typedef {import('node:http').ServerResponse} Res
  * @typedef {Record<string, string | string[]>} Headers
  * @typedef {{ body: Buffer, headers: Headers, notModified: Headers }} Variant
- * @typedef {{ status: number, etag: string | undefined, ignoresQuery: boolean, bytes: number,
- *   expiresAt: number, identity: Variant, gzip?: Variant, br?: Variant }} CachedPage
+ * @typedef {{ status: number, etag: string | undefined, ignoresQuery: boolean,
+ *   compressible: boolean, common: Headers, bytes: number, expiresAt: number,
+ *   identity: Variant, gzip?: Variant, br?: Variant }} CachedPage
  */
 
 /**
@@ -127,7 +129,7 @@ function variant(common, body, etag, encoding) {
 }
 
 /**
- * A page as stored: compressed once here, so that a hit only picks the variant.
+ * A page as stored, with its gzip copy made once here (the brotli copy follows; see store).
  * @param {number} status
  * @param {Record<string, unknown>} appHeaders `res.getHeaders()` at the end of the render
  * @param {Buffer} body the uncompressed body
@@ -155,16 +157,15 @@ export function cachedPage(status, appHeaders, body, expiresAt) {
 		status,
 		etag,
 		ignoresQuery: common[QUERY_HEADER] === 'none',
+		compressible,
+		common,
 		bytes: body.length,
 		expiresAt,
 		identity: variant(common, body, etag, null)
 	};
 	if (compressible) {
-		for (const encoding of /** @type {const} */ (['gzip', 'br'])) {
-			const compressed = compressOnce(body, encoding);
-			page[encoding] = variant(common, compressed, etag, encoding);
-			page.bytes += compressed.length;
-		}
+		page.gzip = variant(common, gzipOnce(body), etag, 'gzip');
+		page.bytes += page.gzip.body.length;
 	}
 	return page;
 }
@@ -191,7 +192,16 @@ export function createPageCache({
 		bytes -= page.bytes;
 	}
 
+	function evictOverCap() {
+		for (const oldest of pages.keys()) {
+			if (bytes <= maxBytes) break;
+			remove(oldest);
+		}
+	}
+
 	/**
+	 * Keeps a page, then adds its brotli copy when the thread pool has made it; until then,
+	 * clients that accept brotli get the gzip copy.
 	 * @param {string} key
 	 * @param {CachedPage} page
 	 */
@@ -200,10 +210,15 @@ export function createPageCache({
 		remove(key);
 		pages.set(key, page);
 		bytes += page.bytes;
-		for (const oldest of pages.keys()) {
-			if (bytes <= maxBytes) break;
-			remove(oldest);
-		}
+		evictOverCap();
+		if (!page.compressible) return;
+		brotliInBackground(page.identity.body, (copy) => {
+			if (pages.get(key) !== page) return;
+			page.br = variant(page.common, copy, page.etag, 'br');
+			page.bytes += copy.length;
+			bytes += copy.length;
+			evictOverCap();
+		});
 	}
 
 	/**
