@@ -154,9 +154,11 @@ export function compressResponse(req, res) {
 				res.setHeader('vary', varyWithAcceptEncoding(headers.vary));
 				if (encoding) zip = startCompressing(res, encoding, write, end);
 			}
-			return message === undefined
-				? writeHead.call(res, status)
-				: writeHead.call(res, status, message);
+			return /** @type {(status: number, message?: string) => Res} */ (writeHead).call(
+				res,
+				status,
+				message
+			);
 		}
 	);
 	// Node writes the head on the first write when nobody called writeHead: do it here first,
@@ -167,7 +169,10 @@ export function compressResponse(req, res) {
 			if (!zip) return write.apply(res, /** @type {Parameters<Res['write']>} */ (args));
 			const [chunk, ...rest] = args;
 			const callback = rest.find((a) => typeof a === 'function');
-			const ok = zip.write(chunk, typeof rest[0] === 'string' ? rest[0] : 'utf8', callback);
+			const encoding = /** @type {BufferEncoding} */ (
+				typeof rest[0] === 'string' ? rest[0] : 'utf8'
+			);
+			const ok = zip.write(chunk, encoding, callback);
 			zip.flush();
 			return ok;
 		}
@@ -180,7 +185,11 @@ export function compressResponse(req, res) {
 			if (callback) res.once('finish', callback);
 			const [chunk, chunkEncoding] = args;
 			if (chunk === undefined || chunk === null || typeof chunk === 'function') zip.end();
-			else zip.end(chunk, typeof chunkEncoding === 'string' ? chunkEncoding : 'utf8');
+			else
+				zip.end(
+					chunk,
+					/** @type {BufferEncoding} */ (typeof chunkEncoding === 'string' ? chunkEncoding : 'utf8')
+				);
 			return res;
 		}
 	);
@@ -201,13 +210,14 @@ function startCompressing(res, encoding, write, end) {
 	if (typeof etag === 'string') res.setHeader('etag', weakEtag(etag));
 
 	const zip = streamingCompressor(encoding);
+	const send = /** @type {(chunk: Buffer) => boolean} */ (write);
 	zip.on('data', (/** @type {Buffer} */ chunk) => {
-		if (!write.call(res, chunk)) {
+		if (!send.call(res, chunk)) {
 			zip.pause();
 			res.once('drain', () => zip.resume());
 		}
 	});
-	zip.on('end', () => end.call(res));
+	zip.on('end', () => /** @type {() => Res} */ (end).call(res));
 	zip.on('error', (error) => res.destroy(error));
 	// The app waits for 'drain' on res when a write returns false; zlib's buffer draining is
 	// the moment to go on.
