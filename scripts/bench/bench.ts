@@ -587,7 +587,7 @@ async function main() {
 			...(disturbed
 				? [
 						'WARNING: other processes used more than 10 % of the server core during a case; ' +
-							'req/s and latency are worse than on a quiet machine (server CPU ms/request is not affected).'
+							'req/s and latency are worse than on a quiet machine (server CPU ms/request much less so).'
 					]
 				: [])
 		];
@@ -614,7 +614,7 @@ async function main() {
 			...targets.map((t) => `| ${t.name} | ${t.figure} | ${t.ok ? '✓' : '✗ MISSED'} |`),
 			'',
 			disturbed
-				? '**Disturbed run:** other processes used more than 10 % of the server core during a case; latency and req/s are worse than on a quiet machine, server CPU per request is not affected.'
+				? '**Disturbed run:** other processes used more than 10 % of the server core during a case; latency and req/s are worse than on a quiet machine, server CPU per request much less so.'
 				: 'Quiet run: other processes used at most 10 % of the server core in every case.',
 			'',
 			'## Crowds from real use',
