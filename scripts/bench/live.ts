@@ -307,7 +307,7 @@ try {
 	);
 	print(`  server peak RSS: ${(peakKb / 1024).toFixed(0)} MB`);
 	print(
-		`  server CPU (not affected by other load): ${(serverCpu.fanOutMs / serverCpu.fanOuts).toFixed(0)} ms per fan-out to ${PARTICIPANTS}, ` +
+		`  server CPU (much less affected by other load than latency): ${(serverCpu.fanOutMs / serverCpu.fanOuts).toFixed(0)} ms per fan-out to ${PARTICIPANTS}, ` +
 			`${(serverCpu.answerMs / serverCpu.answers).toFixed(2)} ms per answer`
 	);
 	const targets = [
