@@ -129,7 +129,14 @@ function streamingCompressor(encoding) {
 function applyHeaders(res, headers) {
 	if (!headers || typeof headers !== 'object') return;
 	if (Array.isArray(headers)) {
-		for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+		// Raw [name, value, …] pairs may repeat a name (Set-Cookie): keep every value.
+		/** @type {Map<string, string[]>} */
+		const values = new Map();
+		for (let i = 0; i + 1 < headers.length; i += 2) {
+			const name = String(headers[i]).toLowerCase();
+			values.set(name, [...(values.get(name) ?? []), String(headers[i + 1])]);
+		}
+		for (const [name, value] of values) res.setHeader(name, value.length === 1 ? value[0] : value);
 	} else {
 		for (const [name, value] of Object.entries(headers))
 			if (value !== undefined) res.setHeader(name, /** @type {string} */ (value));
@@ -160,6 +167,10 @@ export function compressResponse(req, res) {
 			if (!bodyless && isCompressible(headers)) {
 				res.setHeader('vary', varyWithAcceptEncoding(headers.vary));
 				if (encoding) zip = startCompressing(res, encoding, write, end);
+			} else if (status === 304 && headers.etag !== undefined) {
+				// A 304 has no type to judge by; it must vary as its 200 did, and a 200 with an
+				// ETag here is a page (compressed) or a static file (Vary set by the file server).
+				res.setHeader('vary', varyWithAcceptEncoding(headers.vary));
 			}
 			return /** @type {(status: number, message?: string) => Res} */ (writeHead).call(
 				res,

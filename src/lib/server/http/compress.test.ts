@@ -1,4 +1,10 @@
-import { createServer, request, type Server } from 'node:http';
+import {
+	createServer,
+	request,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
@@ -50,6 +56,39 @@ describe('compressResponse', () => {
 	afterEach(async () => {
 		server?.closeAllConnections();
 		await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+	});
+
+	async function serve(app: (res: ServerResponse) => void) {
+		server = createServer((req, res) => {
+			compressResponse(req, res);
+			app(res);
+		});
+		await new Promise<void>((done) => server!.listen(0, '127.0.0.1', done));
+		const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+		return new Promise<IncomingMessage>((done) =>
+			request(url, { headers: { 'accept-encoding': 'br' } }, (res) => {
+				res.resume();
+				res.on('end', () => done(res));
+			}).end()
+		);
+	}
+
+	it("answers a page's 304 with the Vary of its compressed 200", async () => {
+		const res = await serve((res) => {
+			res.writeHead(304, { etag: '"v1"', vary: 'Cookie' });
+			res.end();
+		});
+		expect(res.statusCode).toBe(304);
+		expect(res.headers.vary).toBe('Cookie, Accept-Encoding');
+	});
+
+	it('keeps every value of a header repeated in raw writeHead pairs', async () => {
+		const res = await serve((res) => {
+			res.writeHead(200, ['content-type', 'text/plain', 'set-cookie', 'a=1', 'set-cookie', 'b=2']);
+			res.end('ok');
+		});
+		expect(res.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+		expect(res.headers['content-encoding']).toBeUndefined();
 	});
 
 	it('streams a large body through gzip with backpressure, as adapter-node writes it', async () => {
