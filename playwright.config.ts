@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** E2E_PORT lets two checkouts run their suites side by side. */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const E2E_DATABASE = 'test-results/e2e/sammen.db';
+/** Browser tests run on a small content tree of their own, so editing a real module cannot break them. */
+export const E2E_CONTENT = 'tests/fixtures/content';
 
 export const chromiumLaunchOptions = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -44,6 +46,7 @@ export default defineConfig({
 		env: {
 			PORT: String(E2E_PORT),
 			DATABASE_URL: E2E_DATABASE,
+			CONTENT_DIR: E2E_CONTENT,
 			ORIGIN: `http://localhost:${E2E_PORT}`
 		}
 	}

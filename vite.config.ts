@@ -8,6 +8,9 @@ export default defineConfig({
 	test: {
 		expect: { requireAssertions: true },
 		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Some tests load and render the whole curriculum; on a 2-core machine that is busy with
+		// other work this can take longer than the 5 s default.
+		testTimeout: 30_000
 	}
 });

@@ -27,6 +27,17 @@ for (const track of Object.values(locales.da.tracks)) {
 		);
 	}
 }
+for (const track of Object.values(locales.da.tracks)) {
+	if (!track.scenarios.length) continue;
+	console.log(`\n${track.title}: øv dig (${track.scenarios.length} scenarier)`);
+	for (const sc of track.scenarios) {
+		const steps = Object.values(sc.steps);
+		const endings = steps.filter((st) => st.ending).length;
+		console.log(
+			`  ${sc.slug.padEnd(36)} LIX ${sc.lix.toFixed(1).padStart(4)}  ${String(steps.length).padStart(2)} trin, ${endings} afslutninger (modul: ${sc.module})`
+		);
+	}
+}
 const modules = locales.da.modules.size;
 console.log(
 	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`

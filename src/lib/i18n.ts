@@ -1,20 +1,39 @@
 import { m } from '$lib/paraglide/messages';
 
+/** The name of any interface message (messages/da.json). */
+export type MessageKey = keyof typeof m;
+
 type Message = (params?: Record<string, unknown>) => string;
 
-/** A message chosen at run time by its key (server errors arrive as keys). */
-export function message(key: string, params: Record<string, unknown> = {}): string {
-	const fn = (m as unknown as Record<string, Message | undefined>)[key];
-	return fn ? fn(params) : key;
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(m, key);
 }
 
-/** Field → error key (with optional parameters) as returned by form actions. */
-export type FieldErrors = Record<string, string | { key: string; params: Record<string, unknown> }>;
+/**
+ * A message chosen at run time by its name, e.g. `theme_audience_${audience}`; server errors
+ * arrive as keys. An unknown name comes back as itself rather than failing the page.
+ */
+export function message(key: string, params: Record<string, unknown> = {}): string {
+	return isMessageKey(key) ? (m[key] as Message)(params) : key;
+}
 
-export function translateErrors(errors: FieldErrors | undefined): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [name, e] of Object.entries(errors ?? {})) {
-		out[name] = typeof e === 'string' ? message(e) : message(e.key, e.params);
-	}
-	return out;
+/** A message key, with parameters when the message has any ("Højst {max} tegn."). */
+export type ErrorMessage = MessageKey | { key: MessageKey; params: Record<string, unknown> };
+
+/** Field → error as returned by form actions. */
+export type FieldErrors = Record<string, ErrorMessage>;
+
+/** What the page gets back from an action; keys are checked where they are made (FieldErrors). */
+type ReceivedError = string | { key: string; params: Record<string, unknown> };
+
+export function translateError(e: ReceivedError): string {
+	return typeof e === 'string' ? message(e) : message(e.key, e.params);
+}
+
+export function translateErrors(
+	errors: Record<string, ReceivedError> | undefined
+): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(errors ?? {}).map(([name, e]) => [name, translateError(e)])
+	);
 }

@@ -1,10 +1,17 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { routeInventory } from './support/route-inventory';
 import { axeViolations, loadAxe } from './support/axe';
 import { undersizedTargets } from './support/touch-targets';
-import { answerQuiz, createAdmin, readQuiz, signIn, signUp, uniqueName } from './support/helpers';
+import {
+	answerQuiz,
+	createAdmin,
+	readQuiz,
+	signIn,
+	signUp,
+	trackModules,
+	uniqueName
+} from './support/helpers';
 
 /**
  * WCAG 2.2 AA, measured: every page of the app (read from src/routes) as every role, at 320 and
@@ -329,10 +336,7 @@ async function createWorld(browser: Browser): Promise<World> {
 	// The parent completes the parent track (plain form posts are quickest) for the certificate.
 	const parentNoJs = await open({ javaScriptEnabled: false });
 	await parentNoJs.context().addCookies(await parent.context().cookies());
-	const parentTrack: string[] = parse(
-		readFileSync('content/da/foraeldre/track.yaml', 'utf8')
-	).modules;
-	for (const slug of parentTrack) {
+	for (const slug of trackModules('foraeldre')) {
 		await parentNoJs.goto(`/foraeldre/${slug}`);
 		await answerQuiz(parentNoJs, 'foraeldre', slug);
 	}
@@ -441,6 +445,20 @@ test.describe('accessibility', () => {
 			const page = await context.newPage();
 			let noJsPage: Page | undefined;
 			const problems: string[] = [];
+			// A clean console on every page: no CSP report, no script error. A refused page's own
+			// 4xx ("Failed to load resource") is what it should be.
+			let visiting = '';
+			let visitStatus = 0;
+			page.on('pageerror', (e) => problems.push(`${visiting}: script error ${e.message}`));
+			page.on('response', (r) => {
+				if (r.request().isNavigationRequest() && r.frame() === page.mainFrame())
+					visitStatus = r.status();
+			});
+			page.on('console', (msg) => {
+				if (msg.type() !== 'error') return;
+				if (visitStatus >= 400 && msg.text().startsWith('Failed to load resource')) return;
+				problems.push(`${visiting}: console error ${msg.text()}`);
+			});
 			let checks = 0;
 			const visits = [
 				...Object.entries(VISITS).flatMap(([id, list]) => list.map((v) => ({ id, v }))),
@@ -457,6 +475,7 @@ test.describe('accessibility', () => {
 				const p = v.noJs ? noJsPage! : page;
 				await p.setViewportSize({ width: WIDTHS[0], height: 800 });
 				const path = v.path(world);
+				visiting = `${id} – ${v.name} (${path})`;
 				const response = await p.goto(path);
 				const status = response?.status() ?? 0;
 				if (v.act) await v.act(p);

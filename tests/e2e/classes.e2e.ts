@@ -3,6 +3,7 @@ import {
 	answerQuiz,
 	approvedProfessional,
 	expectNoAxeViolations,
+	fillQuestion,
 	PASSWORD,
 	readQuiz,
 	signIn,
@@ -82,6 +83,24 @@ test.describe('classes', () => {
 		await answerQuiz(pupil, 'unge', 'grooming', { wrong: [0] });
 		const score = Math.round((100 * (questions - 1)) / questions);
 
+		// A second pupil, with JavaScript, checks the first answer step by step and gets it wrong,
+		// then reloads and submits every answer right: the analysis counts the first check.
+		const secondContext = await browser.newContext();
+		const second = await secondContext.newPage();
+		await signUp(second, 'youth');
+		await second.goto(`/klasse?kode=${code}`);
+		await second.getByRole('button', { name: 'Deltag' }).click();
+		await expect(second.getByRole('status')).toContainText('Du er nu med i 7.A.');
+		await second.goto('/unge/grooming');
+		const firstQuestion = second.locator('fieldset.question').first();
+		await fillQuestion(firstQuestion, readQuiz('unge', 'grooming')[0], true);
+		await firstQuestion.getByRole('button', { name: 'Tjek mit svar' }).click();
+		await expect(firstQuestion.getByText('Ikke helt', { exact: true })).toBeVisible();
+		await second.reload();
+		await answerQuiz(second, 'unge', 'grooming', { stepwise: true });
+		await expect(second.getByRole('status')).toContainText('100 %');
+		await secondContext.close();
+
 		await pro.goto(classUrl);
 		const grid = pro.getByRole('table');
 		await expect(grid.getByRole('rowheader', { name: pupilName })).toBeVisible();
@@ -90,9 +109,12 @@ test.describe('classes', () => {
 		await expectNoAxeViolations(pro);
 
 		await pro.getByRole('link', { name: /Se, hvad klassen svarer/ }).click();
-		await expect(pro.getByText('1 af 1 elever har taget quizzen.')).toBeVisible();
-		await expect(pro.getByText('0 % svarede rigtigt første gang (0 af 1)')).toBeVisible();
-		await expect(pro.getByText('Mest valgte forkerte svar (antal elever: 1):')).toBeVisible();
+		await expect(pro.getByText('2 af 2 elever har taget quizzen.')).toBeVisible();
+		await expect(pro.getByText('0 % svarede rigtigt første gang (0 af 2)')).toBeVisible();
+		await expect(pro.getByText('100 % svarede rigtigt første gang (2 af 2)')).toHaveCount(
+			questions - 1
+		);
+		await expect(pro.getByText('Mest valgte forkerte svar (antal elever: 2):')).toBeVisible();
 		await expectNoAxeViolations(pro);
 
 		const csv = await pro.request.get(`${classUrl}/csv`);

@@ -1,6 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import {
 	answerQuiz,
 	createAdmin,
@@ -8,11 +6,11 @@ import {
 	readQuiz,
 	signIn,
 	signUp,
+	trackModules,
 	uniqueName
 } from './support/helpers';
 
-const track = (name: string) =>
-	parse(readFileSync(`content/da/${name}/track.yaml`, 'utf8')).modules as string[];
+const track = trackModules;
 
 test.describe('learning', () => {
 	test('module pages and a failed result have no axe violations', async ({ page }) => {
@@ -111,13 +109,11 @@ test.describe('learning', () => {
 			['foraeldre', 'radikalisering']
 		]) {
 			const html = await (await request.get(`/${name}/${slug}`)).text();
-			const source = readFileSync(`content/da/${name}/${slug}/quiz.yaml`, 'utf8');
-			const quiz = parse(source);
-			for (const q of quiz.questions) {
+			for (const q of readQuiz(name, slug)) {
 				const feedback =
 					q.type === 'truefalse'
-						? [q.feedbackTrue, q.feedbackFalse]
-						: (q.options ?? q.items).map((o: { feedback: string }) => o.feedback);
+						? [q.feedbackTrue!, q.feedbackFalse!]
+						: (q.options ?? q.items!).map((o) => o.feedback);
 				for (const f of feedback) expect(html).not.toContain(f.slice(0, 40));
 				expect(html).not.toContain(q.explanation.slice(0, 40));
 				for (const o of q.options ?? []) expect(html).not.toContain(`value="${o.id}"`);

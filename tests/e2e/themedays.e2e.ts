@@ -116,6 +116,13 @@ test.describe('theme days', () => {
 		await expect(visitor.locator('.prose strong', { hasText: 'livet på nettet' })).toBeVisible();
 		await expect(visitor.getByRole('heading', { name: 'Program for unge' })).toBeVisible();
 		await expect(visitor.getByRole('heading', { name: 'Program for forældre' })).toBeVisible();
+		// The municipality's own help (content/da/kommuner/herlev.yaml), linked to /hjaelp.
+		await expect(visitor.getByRole('heading', { name: 'Hjælp i Herlev Kommune' })).toBeVisible();
+		await expect(visitor.getByRole('heading', { name: 'SSP Herlev (testdata)' })).toBeVisible();
+		await expect(visitor.getByRole('link', { name: 'Se al hjælp' })).toHaveAttribute(
+			'href',
+			'/hjaelp?kommune=herlev#kommune'
+		);
 		await expect(visitor.getByRole('link', { name: /^Start programmet for unge/ })).toHaveAttribute(
 			'href',
 			'/unge/sextortion'

@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { effectiveRole } from '$lib/server/auth/user';
 import { classesOf, createClass } from '$lib/server/classes/classes';
-import { readClassForm } from '$lib/server/classes/class-form';
+import { classFormSchema } from '$lib/server/classes/class-form';
+import { parseForm } from '$lib/server/http/parse-form';
 import { themeDaysOf } from '$lib/server/themedays/theme-days';
 import { themeDaySummary } from '$lib/server/themedays/view';
 
@@ -31,9 +32,9 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	opret: async (event) => {
 		const user = requireRole(event, 'professional', 'admin');
-		const { values, errors } = readClassForm(await event.request.formData());
-		if (Object.keys(errors).length) return fail(400, { values, errors });
-		const created = createClass(user.id, values);
+		const parsed = parseForm(classFormSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		const created = createClass(user.id, parsed.data);
 		redirect(303, `/fagperson/klasser/${created.id}`);
 	}
 };

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
-import { signUp } from '$lib/server/auth/signup';
+import { signUp } from '$lib/server/account/signup';
 import { checkClassCode, joinAsUser } from '$lib/server/classes/join-page';
 import type { FieldErrors } from '$lib/i18n';
 
@@ -21,7 +21,7 @@ export const actions: Actions = {
 
 		const check = checkClassCode(typed, address, locals.user?.id ?? null);
 		if (!check.ok)
-			return fail(check.status, { values, errors: { code: check.error } as FieldErrors });
+			return fail(check.status, { values, errors: { code: check.error } satisfies FieldErrors });
 
 		let user = locals.user;
 		if (!user) {
@@ -38,7 +38,8 @@ export const actions: Actions = {
 			user = created.user;
 		}
 		const joined = joinAsUser(user, check.code);
-		if (!joined.ok) return fail(400, { values, errors: { code: joined.error } as FieldErrors });
+		if (!joined.ok)
+			return fail(400, { values, errors: { code: joined.error } satisfies FieldErrors });
 		redirect(303, `/mig?klasse=${encodeURIComponent(joined.className)}`);
 	}
 };

@@ -17,7 +17,10 @@ export const actions: Actions = {
 		const joined = joinLiveSession(values, getClientAddress(), cookies, url);
 		if (!joined.ok) {
 			const error = joined.params ? { key: joined.error, params: joined.params } : joined.error;
-			return fail(joined.status, { values, errors: { [joined.field]: error } as FieldErrors });
+			return fail(joined.status, {
+				values,
+				errors: { [joined.field]: error } satisfies FieldErrors
+			});
 		}
 		redirect(303, `/live/${joined.code}`);
 	}

@@ -3,7 +3,7 @@ import type { Actions } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { passwordProblem } from '$lib/server/auth/password';
 import { failedLoginsByAddress } from '$lib/server/auth/rate-limit';
-import { normaliseCode } from '$lib/server/codes';
+import { normaliseCode } from '$lib/server/security/codes';
 import { resetPasswordWithCode } from '$lib/server/classes/password-reset';
 import type { FieldErrors } from '$lib/i18n';
 
@@ -21,14 +21,14 @@ export const actions: Actions = {
 				values,
 				errors: {
 					code: { key: 'error_rate_limited', params: { minutes: Math.ceil(wait / 60) } }
-				} as FieldErrors
+				} satisfies FieldErrors
 			});
 		const problem = passwordProblem(password, username);
 		if (problem)
-			return fail(400, { values, errors: { password: `error_${problem}` } as FieldErrors });
+			return fail(400, { values, errors: { password: `error_${problem}` } satisfies FieldErrors });
 		if (!(await resetPasswordWithCode(username, code, password))) {
 			failedLoginsByAddress.hit(address);
-			return fail(400, { values, errors: { code: 'error_reset_code' } as FieldErrors });
+			return fail(400, { values, errors: { code: 'error_reset_code' } satisfies FieldErrors });
 		}
 		redirect(303, '/log-ind?ny-adgangskode');
 	}

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { SIGNUP_ROLES, type SignupRole } from '$lib/server/auth/user';
-import { signUp } from '$lib/server/auth/signup';
+import { signUp } from '$lib/server/account/signup';
 import type { FieldErrors } from '$lib/i18n';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { readVisitResults } from '$lib/server/learning/visit-results';
@@ -25,7 +25,10 @@ export const actions: Actions = {
 		const values = { username, role, keepVisit };
 		// One account at a time (a form left open in another tab): sign out first.
 		if (locals.user)
-			return fail(409, { values, errors: { username: 'error_signed_in_already' } as FieldErrors });
+			return fail(409, {
+				values,
+				errors: { username: 'error_signed_in_already' } satisfies FieldErrors
+			});
 
 		const result = await signUp({
 			username,

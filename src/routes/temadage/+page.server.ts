@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { isMunicipality, MUNICIPALITIES } from '$lib/server/themedays/municipalities';
+import { isMunicipality, MUNICIPALITIES } from '$lib/municipalities';
 import { publishedThemeDays } from '$lib/server/themedays/theme-days';
 import { themeDaySummary } from '$lib/server/themedays/view';
 

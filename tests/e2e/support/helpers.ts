@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { E2E_DATABASE } from '../../../playwright.config';
+import { E2E_CONTENT, E2E_DATABASE } from '../../../playwright.config';
 
 export const PASSWORD = 'lang sætning om en blå cykel';
 
@@ -81,13 +81,25 @@ interface QuizQuestion {
 	prompt: string;
 	explanation: string;
 	type: 'single' | 'multiple' | 'truefalse' | 'order';
-	options?: { text: string; correct?: boolean }[];
-	items?: { text: string }[];
+	options?: { id: string; text: string; feedback: string; correct?: boolean }[];
+	items?: { id: string; text: string; feedback: string; group?: string }[];
 	answer?: boolean;
+	feedbackTrue?: string;
+	feedbackFalse?: string;
+}
+
+/** A file of the content tree the test server runs on. */
+export function readContentFile(path: string): string {
+	return readFileSync(`${E2E_CONTENT}/da/${path}`, 'utf8');
 }
 
 export function readQuiz(track: string, slug: string): QuizQuestion[] {
-	return parse(readFileSync(`content/da/${track}/${slug}/quiz.yaml`, 'utf8')).questions;
+	return parse(readContentFile(`${track}/${slug}/quiz.yaml`)).questions;
+}
+
+/** The module slugs of a track, in order. */
+export function trackModules(track: string): string[] {
+	return parse(readContentFile(`${track}/track.yaml`)).modules;
 }
 
 /** Answers one question of a quiz form rightly (or wrongly) by its labels. */

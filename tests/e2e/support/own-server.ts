@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { E2E_CONTENT } from '../../../playwright.config';
 
 /** A port nobody listens on now, so a leftover server from an earlier run cannot answer. */
 export function freePort(): Promise<number> {
@@ -32,6 +33,7 @@ export class OwnServer {
 				...process.env,
 				PORT: String(this.port),
 				DATABASE_URL: this.databaseUrl,
+				CONTENT_DIR: E2E_CONTENT,
 				ORIGIN: this.url
 			},
 			stdio: ['ignore', 'ignore', 'inherit']

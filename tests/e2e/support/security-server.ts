@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { E2E_CONTENT } from '../../../playwright.config';
 
 /**
  * A second instance of the built app with its own database, environment and in-memory limits:
@@ -11,7 +12,13 @@ export async function startServer(
 	origin = `http://localhost:${port}`
 ): Promise<ChildProcess> {
 	const child = spawn('node', ['scripts/server.js'], {
-		env: { ...process.env, PORT: String(port), DATABASE_URL: database, ORIGIN: origin },
+		env: {
+			...process.env,
+			PORT: String(port),
+			DATABASE_URL: database,
+			CONTENT_DIR: E2E_CONTENT,
+			ORIGIN: origin
+		},
 		stdio: ['ignore', 'ignore', 'inherit']
 	});
 	for (let i = 0; i < 300; i++) {

@@ -8,6 +8,7 @@ import {
 	familyCodes,
 	familyLinks,
 	moduleProgress,
+	questionChecks,
 	quizAttempts,
 	sessions,
 	themeDays,
@@ -82,6 +83,12 @@ export function exportUserData(userId: string) {
 			...a,
 			answers: answers.filter((x) => x.attemptId === a.id).map(({ attemptId: __, ...x }) => x)
 		})),
+		questionChecks: db
+			.select()
+			.from(questionChecks)
+			.where(eq(questionChecks.userId, userId))
+			.all()
+			.map(({ userId: _, ...c }) => c),
 		classMemberships: db
 			.select({
 				className: classes.name,

@@ -21,6 +21,12 @@ export function requireRole(
 	return user;
 }
 
+/** Teacher notes are for professionals (and administrators), never shown to others. */
+export function mayReadTeacherNotes(user: SessionUser | null): boolean {
+	const role = user ? effectiveRole(user) : null;
+	return role === 'professional' || role === 'admin';
+}
+
 /** Browsers drop tabs and newlines in a Location header, so "/\t/evil" would become "//evil". */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { createUser, findUserByUsername } from './user';
 import { signIn } from './login';
 

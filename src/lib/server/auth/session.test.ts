@@ -1,16 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertTestUser, useTestDatabase } from '../db/test-db';
+import { insertTestUser, useTestDatabase } from '$testing/test-db';
 import {
 	SESSION_ABSOLUTE_MS,
 	SESSION_SLIDING_MS,
 	createSession,
 	deleteExpiredSessions,
-	generateSecureRandomString,
-	hashSecret,
 	invalidateUserSessions,
 	renewedExpiry,
 	validateSessionToken
 } from './session';
+import { generateSecureRandomString } from '../security/random';
+import { hashSecret } from '../security/secret-hash';
 
 const DAY = 24 * 60 * 60 * 1000;
 

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { generateSecureRandomString } from '../security/random';
+import { hashSecret } from '../security/secret-hash';
 import { eq, lt, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../db/client';
 import { sessions } from '../db/schema';
@@ -17,17 +17,6 @@ export interface Session {
 	userId: string;
 	createdAt: Date;
 	expiresAt: Date;
-}
-
-/** 20 random bytes → 32 base32 characters: 160 bits of entropy. */
-export function generateSecureRandomString(): string {
-	const bytes = new Uint8Array(20);
-	crypto.getRandomValues(bytes);
-	return encodeBase32LowerCaseNoPadding(bytes);
-}
-
-export function hashSecret(secret: string): Uint8Array {
-	return createHash('sha256').update(secret, 'utf8').digest();
 }
 
 const sessionById = prepared((db) =>

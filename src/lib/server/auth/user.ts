@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../db/client';
 import { users } from '../db/schema';
-import { generateSecureRandomString, invalidateUserSessions } from './session';
+import { generateSecureRandomString } from '../security/random';
+import { invalidateUserSessions } from './session';
 import { hashPassword } from './password';
+import { isUniqueViolation } from '../db/errors';
 
 export type Role = 'youth' | 'parent' | 'professional' | 'admin';
 export const SIGNUP_ROLES = ['youth', 'parent', 'professional'] as const;
@@ -88,7 +90,7 @@ export async function createUser(input: {
 		return { ok: true, user: toSessionUser(row) };
 	} catch (e) {
 		// Two sign-ups racing for the same name: the unique index decides.
-		if (String(e).includes('UNIQUE')) return { ok: false, error: 'username_taken' };
+		if (isUniqueViolation(e)) return { ok: false, error: 'username_taken' };
 		throw e;
 	}
 }

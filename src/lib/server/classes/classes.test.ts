@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { getDb } from '../db/client';
 import { createUser } from '../auth/user';
 import { recordAttempt } from '../learning/progress';
 import type { Question } from '../content/types';
-import { isCodeShape } from '../codes';
+import { isCodeShape } from '../security/codes';
 import { generateJoinCode } from './join-code';
 import { isOverdue, isValidDate, todayInDenmark } from './due-date';
 import { csvCell, toCsv } from './csv';
@@ -21,6 +21,7 @@ import {
 	setJoiningOpen
 } from './classes';
 import { createResetCode, resetPasswordWithCode } from './password-reset';
+import { checkKey, firstChecks, recordFirstCheck } from '../learning/question-checks';
 
 describe('join codes', () => {
 	it('are 6 characters from the code alphabet', () => {
@@ -211,6 +212,23 @@ describe('classes in the database', () => {
 		expect(firstAttemptAnswers([pupil], 'm')).toEqual([
 			{ userId: pupil, questionId: 'q', answer: ['b'], correct: false }
 		]);
+	});
+
+	it('counts the answer first checked step by step, not a corrected final answer', () => {
+		const c = createClass(teacher, { name: '7.B', school: 'Skolen', ageGroup: '7. klasse' });
+		joinClassWithCode(pupil, 'elev', c.joinCode);
+		// Checked wrong, then checked again right, then submitted right.
+		recordFirstCheck(pupil, 'm', { questionId: 'q', answer: ['b'], correct: false });
+		recordFirstCheck(pupil, 'm', { questionId: 'q', answer: ['a'], correct: true });
+		const right = { questionId: 'q', answer: ['a'], correct: true };
+		const rightAttempt = { correctCount: 1, questionCount: 1, score: 100, passed: true };
+		recordAttempt(pupil, 'm', { ...rightAttempt, results: [right] });
+		expect(firstAttemptAnswers([pupil], 'm')).toEqual([
+			{ userId: pupil, questionId: 'q', answer: ['b'], correct: false }
+		]);
+		// Checks after the first submission change nothing (a second try may be checked freely).
+		recordFirstCheck(pupil, 'm', { questionId: 'r', answer: ['x'], correct: false });
+		expect(firstChecks([pupil], 'm').has(checkKey(pupil, 'r'))).toBe(false);
 	});
 
 	it('resets a password with a one-time code', async () => {

@@ -9,9 +9,11 @@ import {
 	quizAttempts,
 	users
 } from '../db/schema';
-import { generateSecureRandomString } from '../auth/session';
+import { randomId } from '../security/random';
 import { generateJoinCode } from './join-code';
 import type { FirstAnswer } from './question-analysis';
+import { checkKey, firstChecks } from '../learning/question-checks';
+import { isUniqueViolation } from '../db/errors';
 
 export type ClassRow = typeof classes.$inferSelect;
 
@@ -21,7 +23,7 @@ function insertWithFreshCode<T>(attempt: (code: string) => T): T {
 		try {
 			return attempt(generateJoinCode());
 		} catch (e) {
-			if (!String(e).includes('UNIQUE') || i > 20) throw e;
+			if (!isUniqueViolation(e) || i > 20) throw e;
 		}
 	}
 }
@@ -35,7 +37,7 @@ export function createClass(
 		getDb()
 			.insert(classes)
 			.values({
-				id: generateSecureRandomString().slice(0, 16),
+				id: randomId(),
 				ownerId,
 				...input,
 				joinCode,
@@ -276,15 +278,21 @@ export function firstAttemptAnswers(userIds: string[], moduleSlug: string): Firs
 	const ids = [...first.values()];
 	if (!ids.length) return [];
 	const owner = new Map([...first.entries()].map(([u, id]) => [id, u]));
+	// A question checked step by step before submitting counts with the answer first checked.
+	const checks = firstChecks([...first.keys()], moduleSlug);
 	return db
 		.select()
 		.from(attemptAnswers)
 		.where(inArray(attemptAnswers.attemptId, ids))
 		.all()
-		.map((r) => ({
-			userId: owner.get(r.attemptId)!,
-			questionId: r.questionId,
-			answer: r.answer,
-			correct: r.correct
-		}));
+		.map((r) => {
+			const userId = owner.get(r.attemptId)!;
+			const checked = checks.get(checkKey(userId, r.questionId));
+			return {
+				userId,
+				questionId: r.questionId,
+				answer: checked?.answer ?? r.answer,
+				correct: checked?.correct ?? r.correct
+			};
+		});
 }

@@ -1,4 +1,4 @@
-import { randomCode } from '../codes';
+import { randomCode } from '../security/codes';
 
 export const JOIN_CODE_LENGTH = 6;
 

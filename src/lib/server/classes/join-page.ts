@@ -1,7 +1,8 @@
-import { RateLimiter } from '../auth/rate-limit';
+import type { ErrorMessage } from '$lib/i18n';
+import { RateLimiter } from '../security/rate-limiter';
 import { effectiveRole, type SessionUser } from '../auth/user';
 import { findActiveClassByCode, joinClassWithCode, type ClassRow } from './classes';
-import { isCodeShape, normaliseCode } from '../codes';
+import { isCodeShape, normaliseCode } from '../security/codes';
 import { JOIN_CODE_LENGTH } from './join-code';
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -14,7 +15,7 @@ const wrongCodesByUser = new RateLimiter(10, FIFTEEN_MINUTES);
 
 export type CodeCheck =
 	| { ok: true; classRow: ClassRow; code: string }
-	| { ok: false; error: string | { key: string; params: Record<string, unknown> }; status: number };
+	| { ok: false; error: ErrorMessage; status: number };
 
 /** Checks a typed class code before anything is created, counting wrong guesses. */
 export function checkClassCode(typed: string, address: string, userId: string | null): CodeCheck {
@@ -40,11 +41,13 @@ export function checkClassCode(typed: string, address: string, userId: string | 
 }
 
 /** Joins the signed-in person; only young people join classes. */
-export function joinAsUser(user: SessionUser, code: string) {
-	if (effectiveRole(user) !== 'youth')
-		return { ok: false as const, error: 'error_class_only_youth' };
+export function joinAsUser(
+	user: SessionUser,
+	code: string
+): { ok: true; className: string } | { ok: false; error: ErrorMessage } {
+	if (effectiveRole(user) !== 'youth') return { ok: false, error: 'error_class_only_youth' };
 	const result = joinClassWithCode(user.id, user.displayName ?? user.username, code);
 	return result.ok
-		? { ok: true as const, className: result.classRow.name }
-		: { ok: false as const, error: `error_class_${result.error}` };
+		? { ok: true, className: result.classRow.name }
+		: { ok: false, error: `error_class_${result.error}` };
 }

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { passwordResetCodes } from '../db/schema';
 import { findUserByUsername, setPassword } from '../auth/user';
-import { randomCode } from '../codes';
+import { randomCode } from '../security/codes';
 
 export const RESET_CODE_LENGTH = 8;
 export const RESET_CODE_LIFETIME_MS = 24 * 60 * 60 * 1000;

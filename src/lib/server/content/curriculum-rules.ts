@@ -19,7 +19,7 @@ export const TEACHER_SECTIONS = [
 ];
 
 /** Paths that a module slug may not take, because routes own them. */
-export const RESERVED_SLUGS = new Set(['bevis', 'track', 'samtalekort']);
+export const RESERVED_SLUGS = new Set(['bevis', 'track', 'samtalekort', 'oev']);
 
 /** Ids unique in the quiz and in each question; order groups well-formed. */
 export function checkQuizConsistency(

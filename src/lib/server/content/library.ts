@@ -38,3 +38,8 @@ export function findModule(locale: string, track: TrackId, slug: string): Module
 	const module = content(locale).modules.get(slug);
 	return module?.track === track ? module : undefined;
 }
+
+export function findScenario(locale: string, track: TrackId, slug: string) {
+	const scenario = content(locale).scenarios.get(slug);
+	return scenario?.track === track ? scenario : undefined;
+}

@@ -200,3 +200,143 @@ describe('loadContent', () => {
 		expect(found).toContain('filen mangler');
 	});
 });
+
+describe('local help (content/<locale>/kommuner)', () => {
+	const service = (id: string) => ({
+		id,
+		name: 'SSP Herlev',
+		helpsWith: 'Forebyggelse.',
+		forWhom: 'Unge og forældre',
+		anonymous: false,
+		contact: [{ kind: 'web', label: 'herlev.dk', href: 'https://herlev.dk' }],
+		source: { title: 'Herlev Kommune', url: 'https://herlev.dk' },
+		lastChecked: '2026-12-02'
+	});
+	const kommune = (municipality: string, ids: string[]) =>
+		stringify({ name: `${municipality} Kommune`, municipality, services: ids.map(service) });
+
+	it('loads each municipality with its services, sorted by name; national services get the page date', () => {
+		write('da/kommuner/herlev.yaml', kommune('Herlev', ['herlev-ssp']));
+		write('da/kommuner/ballerup.yaml', kommune('Ballerup', ['ballerup-ssp']));
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.da.localHelp.map((l) => [l.slug, l.municipality])).toEqual([
+			['ballerup', 'Ballerup'],
+			['herlev', 'Herlev']
+		]);
+		expect(locales.da.localHelp[1].services[0].lastChecked).toBe('2026-12-02');
+		expect(locales.da.help!.services[0].lastChecked).toBe('2026-11-25');
+		// English falls back to the Danish municipalities.
+		expect(locales.en.localHelp).toHaveLength(2);
+	});
+
+	it('refuses an unknown municipality, a service without a check date, and a repeated id', () => {
+		write('da/kommuner/gotham.yaml', kommune('Gotham', ['gotham-ssp']));
+		const undated = { ...service('herlev-ssp'), lastChecked: undefined };
+		write(
+			'da/kommuner/herlev.yaml',
+			stringify({ name: 'Herlev Kommune', municipality: 'Herlev', services: [undated] })
+		);
+		write('da/kommuner/gladsaxe.yaml', kommune('Gladsaxe', ['politi']));
+		const found = messages().join('\n');
+		expect(found).toMatch(/gotham\.yaml:\d+ \[municipality\]: skal være en kommunes navn/);
+		expect(found).toMatch(/herlev\.yaml:\d+ \[services\.0\.lastChecked\]/);
+		expect(found).toMatch(/gladsaxe\.yaml \[services\]: tjeneste-id "politi" er allerede brugt/);
+	});
+});
+
+describe('practice scenarios (content/<locale>/scenarier)', () => {
+	const scenario = (overrides: Record<string, unknown> = {}) => ({
+		title: 'Sofie vil have penge',
+		summary: 'Øv dig i at sige fra.',
+		track: 'unge',
+		ages: [13, 18],
+		minutes: 5,
+		module: 'et-modul',
+		sources: [{ title: 'Kilde', url: 'https://example.org/kilde' }],
+		lastReviewed: '2026-12-02',
+		counterpart: { name: 'Sofie, 16', app: 'snapchat' },
+		intro: 'Du chatter med Sofie.',
+		start: 'start',
+		steps: {
+			start: {
+				messages: [{ text: 'Betal nu.' }],
+				choices: [
+					{ text: 'Okay.', next: 'betalt', risky: true, feedback: 'Det stopper ikke.' },
+					{ text: 'Nej.', next: 'godt', feedback: 'Godt.' }
+				]
+			},
+			betalt: {
+				messages: [{ card: { kind: 'betaling', title: 'Betaling', lines: ['500 kr.'] } }],
+				choices: [
+					{ text: 'Jeg siger det til en voksen.', next: 'godt', feedback: 'Godt.' },
+					{ text: 'Jeg betaler igen.', next: 'godt', risky: true, feedback: 'Nej.' }
+				]
+			},
+			godt: {
+				ending: {
+					title: 'Du fik hjælp',
+					outcome: 'godt',
+					wentWell: 'Du sagde nej.',
+					nowWhat: 'Fortæl det til en voksen.',
+					notYourFault: 'Det er ikke din skyld.',
+					help: ['politi']
+				}
+			}
+		},
+		...overrides
+	});
+	const scenarioTeacher = [
+		'Formål',
+		'Sådan bruger du scenariet (20 minutter)',
+		'Spørgsmål til samtale',
+		'Hvis en elev står i situationen nu',
+		'Kilder'
+	]
+		.map((h) => `## ${h}\n\nTekst.\n`)
+		.join('\n');
+	const withScenario = (data: Record<string, unknown>) => {
+		write(
+			'da/unge/track.yaml',
+			stringify({ title: 'Unge', intro: 'Hej.', modules: ['et-modul'], scenarios: ['oev-sofie'] })
+		);
+		write('da/scenarier/oev-sofie/scenario.yaml', stringify(data));
+		write('da/scenarier/oev-sofie/teacher.md', scenarioTeacher);
+	};
+
+	it('loads a scenario into its track, links it from its module and resolves its help', () => {
+		withScenario(scenario());
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
+		const loaded = locales.da.scenarios.get('oev-sofie')!;
+		expect(locales.da.tracks.unge.scenarios.map((s) => s.slug)).toEqual(['oev-sofie']);
+		expect(loaded.steps.start.choices[1]).toMatchObject({ next: 'godt', risky: false });
+		expect(loaded.steps.godt.ending!.help[0].name).toBe('Politiet');
+		expect(locales.da.modules.get('et-modul')!.practice).toEqual([
+			{ slug: 'oev-sofie', track: 'unge', title: 'Sofie vil have penge' }
+		]);
+		expect(locales.en.scenarios.get('oev-sofie')!.translated).toBe(false);
+	});
+
+	it('names file, line and field for graph, help and module problems', () => {
+		const broken = scenario({ module: 'findes-ikke' }) as ReturnType<typeof scenario>;
+		broken.steps.godt.ending!.help = ['ukendt'];
+		broken.steps.betalt.choices![0].risky = true;
+		withScenario(broken);
+		const found = messages().join('\n');
+		expect(found).toMatch(
+			/oev-sofie\/scenario\.yaml:\d+ \[steps\.betalt\]: efter et risikabelt svar/
+		);
+		expect(found).toMatch(/\[steps\.godt\.ending\.help\.0\]: "ukendt" findes ikke på hjælpesiden/);
+		expect(found).toMatch(/\[module\]: modulet "findes-ikke" findes ikke/);
+	});
+
+	it('finds an unlisted scenario folder and missing teacher sections', () => {
+		withScenario(scenario());
+		write('da/scenarier/glemt/scenario.yaml', stringify(scenario()));
+		write('da/scenarier/oev-sofie/teacher.md', '## Formål\n\nTekst.');
+		const found = messages().join('\n');
+		expect(found).toContain('scenariet "glemt" står ikke under scenarios:');
+		expect(found).toContain('mangler afsnit: ## Sådan bruger du scenariet (20 minutter)');
+	});
+});

@@ -6,7 +6,6 @@ import {
 	LOCALES,
 	TRACKS,
 	cardsSchema,
-	helpSchema,
 	lessonFrontMatterSchema,
 	pageFrontMatterSchema,
 	quizSchema,
@@ -16,6 +15,9 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
+import { loadHelp, loadLocalHelp } from './help';
+import { loadScenario } from './scenarios';
+import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
 	TEACHER_SECTIONS,
@@ -27,6 +29,7 @@ import type {
 	ContentPage,
 	ContentProblem,
 	HelpPage,
+	LocalHelp,
 	LocaleContent,
 	Module,
 	Question,
@@ -223,41 +226,75 @@ function loadModule(
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,
+			practice: [],
 			readability
 		}
 	};
 }
 
-function loadHelp(
+const fallbackScenario = (danish: Scenario | undefined): Scenario | null =>
+	danish ? { ...danish, translated: false } : null;
+
+/** Every scenario folder is listed in a track, as every module folder is. */
+function checkScenarioFolders(
+	root: string,
+	tracks: Record<TrackId, Track>,
+	problems: ContentProblem[]
+) {
+	const dir = join(root, 'da', 'scenarier');
+	if (!existsSync(dir)) return;
+	const listed = new Set(Object.values(tracks).flatMap((t) => t.scenarios.map((sc) => sc.slug)));
+	for (const entry of readdirSync(dir))
+		if (statSync(join(dir, entry)).isDirectory() && !listed.has(entry))
+			problems.push({
+				file: relative(process.cwd(), join(dir, entry)),
+				message: `scenariet "${entry}" står ikke under scenarios: i et spors track.yaml`
+			});
+}
+
+/** Each scenario belongs to a module, whose page links to it; slugs are unique across both. */
+function linkScenariosToModules(
+	scenarios: Map<string, Scenario>,
+	modules: Map<string, Module>,
 	root: string,
 	locale: ContentLocale,
-	options: LoadOptions,
 	problems: ContentProblem[]
-): HelpPage | null {
-	const path = join(root, locale, 'hjaelp', 'help.yaml');
-	const source = readText(path);
-	if (source === null) return null;
-	const file = relative(process.cwd(), path);
-	const help = parseYaml(source, helpSchema, file, problems);
-	if (!help) return null;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
-	const byId = new Map(help.services.map((s) => [s.id, s]));
-	const situations = help.situations.map((s, i) => ({
-		id: s.id,
-		title: s.title,
-		adviceHtml: render(s.advice).html,
-		services: s.services.flatMap((id, j) => {
-			const service = byId.get(id);
-			if (!service)
+) {
+	for (const module of modules.values()) module.practice = [];
+	for (const scenario of scenarios.values()) {
+		const file = relative(
+			process.cwd(),
+			join(root, locale, 'scenarier', scenario.slug, 'scenario.yaml')
+		);
+		if (modules.has(scenario.slug))
+			problems.push({ file, message: `slug "${scenario.slug}" bruges også af et modul` });
+		const module = modules.get(scenario.module);
+		if (!module) {
+			problems.push({ file, field: 'module', message: `modulet "${scenario.module}" findes ikke` });
+			continue;
+		}
+		module.practice.push({ slug: scenario.slug, track: scenario.track, title: scenario.title });
+	}
+}
+
+/** Every service is one anchor on /hjaelp (#tjeneste-<id>), so ids are unique across files. */
+function checkServiceIdsUnique(
+	help: HelpPage | null,
+	localHelp: LocalHelp[],
+	dir: string,
+	problems: ContentProblem[]
+) {
+	const seen = new Set(help?.services.map((s) => s.id));
+	for (const local of localHelp)
+		for (const service of local.services) {
+			if (seen.has(service.id))
 				problems.push({
-					file,
-					field: `situations.${i}.services.${j}`,
-					message: `ukendt tjeneste "${id}"`
+					file: relative(process.cwd(), join(dir, `${local.slug}.yaml`)),
+					field: 'services',
+					message: `tjeneste-id "${service.id}" er allerede brugt; vælg et andet`
 				});
-			return service ? [service] : [];
-		})
-	}));
-	return { ...help, introHtml: render(help.intro).html, situations };
+			seen.add(service.id);
+		}
 }
 
 /** Reads, validates and renders every module, track and help page under `root`. */
@@ -269,7 +306,15 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 
 	for (const locale of LOCALES) {
 		const modules = new Map<string, Module>();
+		const scenarios = new Map<string, Scenario>();
 		const tracks = {} as Record<TrackId, Track>;
+		const help =
+			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		if (locale === 'da' && !help)
+			problems.push({
+				file: join('content', 'da', 'hjaelp', 'help.yaml'),
+				message: 'hjælpesiden mangler'
+			});
 		for (const trackId of TRACKS) {
 			const trackDir = join(root, locale, trackId);
 			const trackFile = join(trackDir, 'track.yaml');
@@ -333,25 +378,51 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				modules.set(slug, module);
 				trackModules.push(module);
 			}
+			const trackScenarios: Scenario[] = [];
+			const scenarioOrder = fallback
+				? fallback.scenarios.map((sc) => sc.slug)
+				: (track?.scenarios ?? []);
+			for (const slug of scenarioOrder) {
+				if (RESERVED_SLUGS.has(slug) || scenarios.has(slug)) {
+					problems.push({
+						file: relative(process.cwd(), trackFile),
+						field: 'scenarios',
+						message: `"${slug}" er reserveret eller bruges allerede`
+					});
+					continue;
+				}
+				const scenario =
+					locale === 'da' || existsSync(join(root, locale, 'scenarier', slug))
+						? loadScenario(root, locale, trackId, slug, help, options, problems)
+						: fallbackScenario(locales.da.scenarios.get(slug));
+				if (!scenario) continue;
+				scenarios.set(slug, scenario);
+				trackScenarios.push(scenario);
+			}
 			const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
 			tracks[trackId] = {
 				id: trackId,
 				title: track?.title ?? fallback?.title ?? trackId,
 				introHtml: track ? render(track.intro).html : (fallback?.introHtml ?? ''),
-				modules: trackModules
+				modules: trackModules,
+				scenarios: trackScenarios
 			};
 		}
-		const help =
-			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
-		if (locale === 'da' && !help)
-			problems.push({
-				file: join('content', 'da', 'hjaelp', 'help.yaml'),
-				message: 'hjælpesiden mangler'
-			});
+		if (locale === 'da') checkScenarioFolders(root, tracks, problems);
+		linkScenariosToModules(scenarios, modules, root, locale, problems);
+		const localHelp = loadLocalHelp(root, locale, options, problems);
+		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
 		const pages = loadPages(root, locale, options, problems);
 		if (locale !== 'da')
 			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
-		locales[locale] = { tracks, modules, help, pages };
+		locales[locale] = {
+			tracks,
+			modules,
+			scenarios,
+			help,
+			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
+			pages
+		};
 	}
 
 	for (const { file, href } of allLinks) {

@@ -1,16 +1,18 @@
 import { z } from 'zod';
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+import { isMunicipality } from '../../municipalities';
 
 export { TRACKS, type TrackId } from '../../tracks';
 export const LOCALES = ['da', 'en'] as const;
 export type ContentLocale = (typeof LOCALES)[number];
 
-const text = (max: number) =>
+export const text = (max: number) =>
 	z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);
 const httpsUrl = z.url({ protocol: /^https$/, error: 'skal være en https-adresse' });
-const isoDate = z
+export const isoDate = z
 	.union([z.string(), z.date()])
 	.transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))
 	.pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'skal være en dato som ÅÅÅÅ-MM-DD'));
@@ -108,7 +110,11 @@ export type ConversationCards = z.infer<typeof cardsSchema>;
 export const trackSchema = z.strictObject({
 	title: text(80),
 	intro: text(2000),
-	modules: z.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg')).min(1)
+	modules: z.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg')).min(1),
+	/** Practice scenarios (content/<locale>/scenarier/<slug>), shown under "Øv dig". */
+	scenarios: z
+		.array(z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg'))
+		.default([])
 });
 
 const contactSchema = z.strictObject({
@@ -117,6 +123,20 @@ const contactSchema = z.strictObject({
 	href: z
 		.string()
 		.regex(/^(https:\/\/|tel:|sms:|mailto:)/, 'skal starte med https://, tel:, sms: eller mailto:')
+});
+
+const helpServiceSchema = z.strictObject({
+	id: z.string().regex(idPattern),
+	name: text(120),
+	helpsWith: text(600),
+	forWhom: text(200),
+	/** Left out when no source says whether the service can be used anonymously. */
+	anonymous: z.boolean().optional(),
+	hours: text(200).optional(),
+	contact: z.array(contactSchema).min(1),
+	source: sourceSchema,
+	/** When this entry's numbers and addresses were last checked; the page's date when left out. */
+	lastChecked: isoDate.optional()
 });
 
 export const helpSchema = z.strictObject({
@@ -133,20 +153,7 @@ export const helpSchema = z.strictObject({
 			})
 		)
 		.min(1),
-	services: z
-		.array(
-			z.strictObject({
-				id: z.string().regex(idPattern),
-				name: text(120),
-				helpsWith: text(600),
-				forWhom: text(200),
-				anonymous: z.boolean(),
-				hours: text(200).optional(),
-				contact: z.array(contactSchema).min(1),
-				source: sourceSchema
-			})
-		)
-		.min(1),
+	services: z.array(helpServiceSchema).min(1),
 	situations: z
 		.array(
 			z.strictObject({
@@ -159,6 +166,19 @@ export const helpSchema = z.strictObject({
 		.min(1)
 });
 export type HelpSource = z.infer<typeof helpSchema>;
+
+/** content/<locale>/kommuner/<slug>.yaml: the help a municipality offers, shown on /hjaelp. */
+export const localHelpSchema = z.strictObject({
+	name: text(120),
+	municipality: z
+		.string()
+		.refine(isMunicipality, 'skal være en kommunes navn som i kommunelisten, fx Herlev'),
+	intro: text(600).optional(),
+	services: z
+		.array(helpServiceSchema.extend({ lastChecked: isoDate }))
+		.min(1, 'mindst én tjeneste')
+		.max(6, 'højst 6 tjenester')
+});
 
 export const pageFrontMatterSchema = z.strictObject({
 	title: text(80),

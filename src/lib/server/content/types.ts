@@ -1,5 +1,9 @@
 import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
 import type { LixResult } from './lix';
+import type { HelpService, LocalHelp } from '../../help/types';
+import type { Scenario } from '../../scenarios/types';
+
+export type { HelpService, LocalHelp };
 
 export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'order';
 
@@ -33,6 +37,8 @@ export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
 	questions: Question[];
 	cards: ConversationCards | null;
 	readability: LixResult;
+	/** The practice scenarios that belong to this module. */
+	practice: { slug: string; track: TrackId; title: string }[];
 }
 
 export interface Track {
@@ -40,17 +46,7 @@ export interface Track {
 	title: string;
 	introHtml: string;
 	modules: Module[];
-}
-
-export interface HelpService {
-	id: string;
-	name: string;
-	helpsWith: string;
-	forWhom: string;
-	anonymous: boolean;
-	hours?: string;
-	contact: { kind: 'phone' | 'chat' | 'web' | 'sms' | 'email'; label: string; href: string }[];
-	source: { title: string; url: string };
+	scenarios: Scenario[];
 }
 
 export interface HelpPage {
@@ -73,7 +69,10 @@ export interface ContentPage {
 export interface LocaleContent {
 	tracks: Record<TrackId, Track>;
 	modules: Map<string, Module>;
+	scenarios: Map<string, Scenario>;
 	help: HelpPage | null;
+	/** Municipalities with help of their own, by name. */
+	localHelp: LocalHelp[];
 	pages: Map<string, ContentPage>;
 }
 

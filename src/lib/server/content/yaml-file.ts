@@ -13,27 +13,39 @@ export function parseYaml<T extends z.ZodType>(
 	problems: ContentProblem[],
 	firstLine = 1
 ): z.infer<T> | null {
+	return parseYamlWithLines(source, schema, file, problems, firstLine).value;
+}
+
+/** As parseYaml, and the line of any field, for problems found after the schema check. */
+export function parseYamlWithLines<T extends z.ZodType>(
+	source: string,
+	schema: T,
+	file: string,
+	problems: ContentProblem[],
+	firstLine = 1
+): { value: z.infer<T> | null; lineAt: (path: (string | number)[]) => number } {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+	const lineAt = (path: (string | number)[]) => lineOf(doc, path, lineCounter) + firstLine - 1;
 	if (doc.errors.length > 0) {
 		for (const e of doc.errors) {
 			const line = lineCounter.linePos(e.pos[0]).line + firstLine - 1;
 			problems.push({ file, line, message: `YAML kan ikke læses: ${e.message.split('\n')[0]}` });
 		}
-		return null;
+		return { value: null, lineAt };
 	}
 	const result = schema.safeParse(doc.toJS());
-	if (result.success) return result.data;
+	if (result.success) return { value: result.data, lineAt };
 	for (const issue of result.error.issues) {
 		const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
 		problems.push({
 			file,
-			line: lineOf(doc, path, lineCounter) + firstLine - 1,
+			line: lineAt(path),
 			field: path.join('.') || undefined,
 			message: issue.message
 		});
 	}
-	return null;
+	return { value: null, lineAt };
 }
 
 /** The line of the deepest node on the path that exists (a missing field points at its parent). */

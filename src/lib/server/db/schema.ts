@@ -85,6 +85,45 @@ export const attemptAnswers = sqliteTable(
 	(t) => [uniqueIndex('attempt_answers_attempt_question').on(t.attemptId, t.questionId)]
 );
 
+/**
+ * The first answer a person checked for a question (the step-by-step quiz) before their first
+ * submission of the module's quiz: the class analysis counts it, not a corrected final answer.
+ */
+export const questionChecks = sqliteTable(
+	'question_checks',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		moduleSlug: text('module_slug').notNull(),
+		questionId: text('question_id').notNull(),
+		/** Chosen option ids, in order for ordering questions, as JSON. */
+		answer: text('answer', { mode: 'json' }).$type<string[]>().notNull(),
+		correct: integer('correct', { mode: 'boolean' }).notNull(),
+		checkedAt: timestamp('checked_at').notNull()
+	},
+	(t) => [
+		uniqueIndex('question_checks_user_module_question').on(t.userId, t.moduleSlug, t.questionId)
+	]
+);
+
+/** A practice scenario played to an ending by a signed-in person: the path and the ending. */
+export const scenarioRuns = sqliteTable(
+	'scenario_runs',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		scenarioSlug: text('scenario_slug').notNull(),
+		/** The replies chosen, as indexes into each step's choices, as JSON. */
+		path: text('path', { mode: 'json' }).$type<number[]>().notNull(),
+		endingStep: text('ending_step').notNull(),
+		completedAt: timestamp('completed_at').notNull()
+	},
+	(t) => [index('scenario_runs_user').on(t.userId, t.scenarioSlug)]
+);
+
 /** Key/value settings the server creates itself, such as the signing key. */
 export const serverSettings = sqliteTable('server_settings', {
 	key: text('key').primaryKey(),

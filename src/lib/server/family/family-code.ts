@@ -1,4 +1,4 @@
-import { isCodeShape, randomCode } from '../codes';
+import { isCodeShape, randomCode } from '../security/codes';
 
 export const FAMILY_CODE_LENGTH = 8;
 export const FAMILY_CODE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,8 +1,9 @@
+import type { ErrorMessage } from '$lib/i18n';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { effectiveRole, type SessionUser } from '../auth/user';
-import { RateLimiter } from '../auth/rate-limit';
+import { RateLimiter } from '../security/rate-limiter';
 import { content } from '../content/library';
-import { normaliseCode } from '../codes';
+import { normaliseCode } from '../security/codes';
 import { formatFamilyCode, isFamilyCodeShape } from './family-code';
 import {
 	changeFamilyLink,
@@ -59,7 +60,7 @@ export function assignmentTitles(youthId: string, locale: string): string[] {
 }
 
 type FamilyFailure = ActionFailure<{
-	family: { code: string; error: string | { key: string; params: Record<string, unknown> } };
+	family: { code: string; error: ErrorMessage };
 }>;
 
 /** A parent enters a child's family code. */
@@ -68,10 +69,8 @@ export function enterFamilyCode(
 	typed: string,
 	address: string
 ): FamilyFailure | { familyRequested: true } {
-	const failure = (
-		error: string | { key: string; params: Record<string, unknown> },
-		status = 400
-	) => fail(status, { family: { code: typed, error } });
+	const failure = (error: ErrorMessage, status = 400) =>
+		fail(status, { family: { code: typed, error } });
 	if (effectiveRole(user) !== 'parent') return failure('error_family_code_invalid', 403);
 	const wait = Math.max(
 		codeAttemptsByUser.retryAfter(user.id),

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { createUser } from '../auth/user';
 import { recordAttempt } from '../learning/progress';
-import { isCodeShape } from '../codes';
+import { isCodeShape } from '../security/codes';
 import { FAMILY_CODE_LIFETIME_MS, generateFamilyCode, isFamilyCodeShape } from './family-code';
 import { nextLinkStatus } from './link-state';
 import { modulesParentMaySee } from './parent-view';

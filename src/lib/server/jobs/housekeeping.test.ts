@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { insertTestUser, useTestDatabase } from '../db/test-db';
+import { insertTestUser, useTestDatabase } from '$testing/test-db';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import { registerHousekeepingJobs } from './housekeeping';

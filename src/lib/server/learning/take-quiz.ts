@@ -11,6 +11,7 @@ import {
 } from './quiz-form';
 import { recordAttempt } from './progress';
 import { addVisitResult } from './visit-results';
+import { recordFirstCheck } from './question-checks';
 
 export type SubmitOutcome =
 	| { ok: true; grade: AttemptGrade; saved: boolean }
@@ -49,14 +50,21 @@ export function submitQuiz(
 	return { ok: true, grade, saved: who.user !== null };
 }
 
-/** Feedback on one question at a time (the step-by-step quiz with JavaScript). */
+/**
+ * Feedback on one question at a time (the step-by-step quiz with JavaScript). A signed-in
+ * person's first check of a question is kept for the class analysis.
+ */
 export function checkQuestion(
 	module: Module,
-	form: FormData
+	form: FormData,
+	user: SessionUser | null
 ): QuestionResult | 'unanswered' | 'order' | null {
 	const nonce = String(form.get('nonce') ?? '');
 	const question = module.questions.find((q) => q.id === form.get('question'));
 	if (!question || !isNonce(nonce)) return null;
 	const answer = readQuestionAnswer(question, form, nonce);
-	return typeof answer === 'string' ? answer : gradeQuestion(question, answer);
+	if (typeof answer === 'string') return answer;
+	const result = gradeQuestion(question, answer);
+	if (user) recordFirstCheck(user.id, module.slug, result);
+	return result;
 }

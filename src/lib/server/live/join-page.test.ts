@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Cookies } from '@sveltejs/kit';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { createUser } from '../auth/user';
 import { initContent } from '../content/library';
 import { joinLiveSession, participantOf, wrongLiveCodesByAddress } from './join-page';

@@ -1,5 +1,6 @@
+import type { MessageKey } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
-import { RateLimiter } from '../auth/rate-limit';
+import { RateLimiter } from '../security/rate-limiter';
 import { isLiveCode, normaliseLiveCode } from './code';
 import { nicknameProblem, tidyNickname } from './nickname';
 import { joinLiveRoom, liveRoomByCode } from './rooms';
@@ -21,7 +22,7 @@ export type JoinResult =
 			ok: false;
 			status: number;
 			field: 'code' | 'nickname';
-			error: string;
+			error: MessageKey;
 			params?: Record<string, unknown>;
 	  };
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { getDb } from '../db/client';
 import { createUser } from '../auth/user';
 import { initContent } from '../content/library';
@@ -17,7 +17,7 @@ import {
 } from './rooms';
 import { liveSessionById, readParticipantToken } from './store';
 import { createThemeDay } from '../themedays/theme-days';
-import { themeDayInput } from '../themedays/test-input';
+import { themeDayInput } from '$testing/theme-day-input';
 import type { SseStream } from './sse';
 import type { LiveRoom } from './room';
 

@@ -1,11 +1,13 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashSecret } from '../security/secret-hash';
 import { getDb, prepared } from '../db/client';
 import { liveAnswerCounts, liveAnswers, liveParticipants, liveSessions } from '../db/schema';
-import { generateSecureRandomString } from '../auth/session';
+import { randomId } from '../security/random';
 import { newNonce } from '../learning/quiz-form';
 import { generateLiveCode } from './code';
 import type { LiveState } from './state-machine';
+import { isUniqueViolation } from '../db/errors';
 
 export type LiveSessionRow = typeof liveSessions.$inferSelect;
 export type LiveParticipantRow = typeof liveParticipants.$inferSelect;
@@ -20,7 +22,7 @@ export function createLiveSession(
 			return getDb()
 				.insert(liveSessions)
 				.values({
-					id: generateSecureRandomString().slice(0, 16),
+					id: randomId(),
 					code: generateLiveCode(),
 					...input,
 					state: 'waiting',
@@ -31,7 +33,7 @@ export function createLiveSession(
 				.returning()
 				.get();
 		} catch (e) {
-			if (!String(e).includes('UNIQUE') || i > 50) throw e;
+			if (!isUniqueViolation(e) || i > 50) throw e;
 		}
 	}
 }
@@ -73,15 +75,13 @@ export function saveLiveState(id: string, state: LiveState, now = new Date()): v
 		.run();
 }
 
-const hashSecret = (secret: string) => createHash('sha256').update(secret).digest();
-
 /** Adds a participant; null when the nickname is taken in this session. */
 export function insertParticipant(
 	sessionId: string,
 	nickname: string,
 	now = new Date()
 ): { participant: LiveParticipantRow; token: string } | null {
-	const id = generateSecureRandomString().slice(0, 16);
+	const id = randomId();
 	const secret = randomBytes(20).toString('base64url');
 	try {
 		const participant = getDb()
@@ -98,7 +98,7 @@ export function insertParticipant(
 			.get();
 		return { participant, token: `${id}.${secret}` };
 	} catch (e) {
-		if (String(e).includes('UNIQUE')) return null;
+		if (isUniqueViolation(e)) return null;
 		throw e;
 	}
 }

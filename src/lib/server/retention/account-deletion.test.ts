@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
+import { useTestDatabase } from '$testing/test-db';
 import { deleteUser } from '../auth/user';
 import { deleteInactiveAccounts } from './inactive-accounts';
 

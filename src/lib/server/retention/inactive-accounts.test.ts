@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { insertTestUser, useTestDatabase } from '../db/test-db';
+import { insertTestUser, useTestDatabase } from '$testing/test-db';
 import { getDb } from '../db/client';
 import { users } from '../db/schema';
 import {

@@ -1,14 +1,17 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '../auth/guards';
-import { effectiveRole, type SessionUser } from '../auth/user';
+import type { SessionUser } from '../auth/user';
 import { getThemeDay, getThemeDayBySlug, type ThemeDay } from './theme-days';
 
-/** Organiser or administrator: the people who may edit a theme day and see it as a draft. */
+/**
+ * Only the organiser edits a theme day and sees it as a draft; administrators do not manage
+ * theme days they do not organise (least privilege).
+ */
 export function mayManageThemeDay(user: SessionUser | null, day: Pick<ThemeDay, 'organiserId'>) {
-	return !!user && (day.organiserId === user.id || effectiveRole(user) === 'admin');
+	return !!user && day.organiserId === user.id;
 }
 
-/** The theme day, if the signed-in person organises it (or is an administrator); 404 for anyone else. */
+/** The theme day, if the signed-in person organises it; 404 for anyone else. */
 export function requireThemeDayOrganiser(
 	event: Pick<RequestEvent, 'locals' | 'url'>,
 	id: string
@@ -19,7 +22,7 @@ export function requireThemeDayOrganiser(
 	return day;
 }
 
-/** A theme day by its address; drafts exist only for their organiser and administrators. */
+/** A theme day by its address; drafts exist only for their organiser. */
 export function requireVisibleThemeDay(
 	event: Pick<RequestEvent, 'locals'>,
 	slug: string

@@ -1,8 +1,10 @@
-import type { FieldErrors } from '$lib/i18n';
+import { z } from 'zod';
+import type { FieldErrors, MessageKey } from '$lib/i18n';
 import type { TrackId } from '$lib/tracks';
 import { field } from '../http/form';
+import { addFieldIssue, oneOf, parseForm, requiredText } from '../http/parse-form';
 import { fromCopenhagen, toCopenhagen } from './copenhagen-time';
-import { isMunicipality } from './municipalities';
+import { isMunicipality } from '$lib/municipalities';
 import type { ProgrammePositions, ThemeDayFormValues } from '$lib/themedays/form-values';
 
 export const AUDIENCES = ['unge', 'foraeldre', 'begge'] as const;
@@ -38,7 +40,7 @@ function readPositions(form: FormData, track: TrackId, modules: string[]): Progr
 /** Positions → ordered slugs, or the key of what is wrong with them. */
 export function orderProgramme(
 	positions: ProgrammePositions
-): { ok: true; slugs: string[] } | { ok: false; error: string } {
+): { ok: true; slugs: string[] } | { ok: false; error: MessageKey } {
 	const chosen = Object.entries(positions).filter(([, p]) => p !== '');
 	const count = Object.keys(positions).length;
 	const numbers = chosen.map(([, p]) => Number(p));
@@ -52,46 +54,74 @@ export function orderProgramme(
 	};
 }
 
+const EARLIEST_YEAR = 2000;
+const LATEST_YEAR = 2100;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const isDate = (date: string) => {
+	const year = Number(date.slice(0, 4));
+	return fromCopenhagen(date, '12:00') !== null && year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+};
+const dateField = (missing: MessageKey) =>
+	z.string().min(1, missing).refine(isDate, 'error_theme_date_invalid');
+const timeField = (missing: MessageKey) =>
+	z.string().min(1, missing).regex(TIME, 'error_theme_time_invalid');
+
+/** What the day is: its texts, place and audience. */
+const themeDayTextsSchema = z.object({
+	title: requiredText('error_theme_title_missing', LIMITS.title),
+	place: requiredText('error_theme_place_missing', LIMITS.place),
+	contact: requiredText('error_theme_contact_missing', LIMITS.contact),
+	description: requiredText('error_theme_description_missing', LIMITS.description),
+	municipality: z
+		.string()
+		.min(1, 'error_theme_municipality_missing')
+		.refine(isMunicipality, 'error_theme_municipality_unknown'),
+	audience: oneOf(AUDIENCES, 'error_theme_audience')
+});
+
+/**
+ * When it is, in Copenhagen time. A theme day usually ends the day it starts, so the end date
+ * may be left empty; the hour skipped in spring does not exist and is refused.
+ */
+const themeDayTimesSchema = z
+	.object({
+		startDate: dateField('error_theme_start_date_missing'),
+		startTime: timeField('error_theme_start_time_missing'),
+		endDate: z.string().refine((d) => d === '' || isDate(d), 'error_theme_date_invalid'),
+		endTime: timeField('error_theme_end_time_missing')
+	})
+	.transform((t, ctx) => {
+		const startsAt = fromCopenhagen(t.startDate, t.startTime);
+		const endsAt = fromCopenhagen(t.endDate || t.startDate, t.endTime);
+		if (!startsAt) addFieldIssue(ctx, 'startTime', 'error_theme_time_skipped');
+		if (!endsAt) addFieldIssue(ctx, 'endTime', 'error_theme_time_skipped');
+		if (!startsAt || !endsAt) return z.NEVER;
+		if (endsAt.getTime() <= startsAt.getTime()) {
+			addFieldIssue(ctx, 'endTime', 'error_theme_end_before_start');
+			return z.NEVER;
+		}
+		return { startsAt, endsAt };
+	});
+
 /** Reads and checks the theme-day form; errors are message keys. */
 export function readThemeDayForm(
 	form: FormData,
 	modules: TrackModules
 ): { values: ThemeDayFormValues; errors: FieldErrors; input: ThemeDayInput | null } {
+	const texts = parseForm(themeDayTextsSchema, form);
+	const times = parseForm(themeDayTimesSchema, form);
 	const values: ThemeDayFormValues = {
-		title: field(form, 'title'),
-		startDate: field(form, 'startDate'),
-		startTime: field(form, 'startTime'),
-		endDate: field(form, 'endDate'),
-		endTime: field(form, 'endTime'),
-		place: field(form, 'place'),
-		municipality: field(form, 'municipality'),
-		audience: field(form, 'audience'),
-		description: field(form, 'description'),
-		contact: field(form, 'contact'),
+		...texts.values,
+		...times.values,
 		youth: readPositions(form, 'unge', modules.unge),
 		parent: readPositions(form, 'foraeldre', modules.foraeldre)
 	};
-	const errors: FieldErrors = {};
-	for (const key of ['title', 'place', 'contact', 'description'] as const) {
-		if (!values[key]) errors[key] = `error_theme_${key}_missing`;
-		else if (values[key].length > LIMITS[key])
-			errors[key] = { key: 'error_too_long', params: { max: LIMITS[key] } };
-	}
-
-	const startsAt = readInstant(values.startDate, values.startTime, 'start', errors);
-	// A theme day usually ends the day it starts; the end date may be left empty.
-	const endsAt = readInstant(values.endDate || values.startDate, values.endTime, 'end', errors);
-	if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime())
-		errors.endTime = 'error_theme_end_before_start';
-
-	if (!values.municipality) errors.municipality = 'error_theme_municipality_missing';
-	else if (!isMunicipality(values.municipality))
-		errors.municipality = 'error_theme_municipality_unknown';
-	const audience = (AUDIENCES as readonly string[]).includes(values.audience)
-		? (values.audience as Audience)
-		: null;
-	if (!audience) errors.audience = 'error_theme_audience';
-
+	const errors: FieldErrors = {
+		...(texts.ok ? {} : texts.errors),
+		...(times.ok ? {} : times.errors)
+	};
+	const audience = texts.ok ? texts.data.audience : null;
 	const youth = orderProgramme(values.youth);
 	const parent = orderProgramme(values.parent);
 	if (!youth.ok) errors.youth = youth.error;
@@ -101,47 +131,18 @@ export function readThemeDayForm(
 	else if (parent.slugs.length === 0 && (audience === 'foraeldre' || audience === 'begge'))
 		errors.parent = 'error_theme_parent_empty';
 
-	if (Object.keys(errors).length || !startsAt || !endsAt || !audience || !youth.ok || !parent.ok)
+	if (!texts.ok || !times.ok || !youth.ok || !parent.ok || Object.keys(errors).length)
 		return { values, errors, input: null };
 	return {
 		values,
 		errors,
 		input: {
-			title: values.title,
-			startsAt,
-			endsAt,
-			place: values.place,
-			municipality: values.municipality,
-			audience,
-			description: values.description,
-			contact: values.contact,
+			...texts.data,
+			...times.data,
 			youthProgramme: youth.slugs,
 			parentProgramme: parent.slugs
 		}
 	};
-}
-
-const EARLIEST_YEAR = 2000;
-const LATEST_YEAR = 2100;
-
-function readInstant(
-	date: string,
-	time: string,
-	which: 'start' | 'end',
-	errors: FieldErrors
-): Date | null {
-	const dateField = which === 'start' ? 'startDate' : 'endDate';
-	const timeField = which === 'start' ? 'startTime' : 'endTime';
-	const year = Number(date.slice(0, 4));
-	if (!date) errors[dateField] = `error_theme_${which}_date_missing`;
-	else if (fromCopenhagen(date, '12:00') === null || year < EARLIEST_YEAR || year > LATEST_YEAR)
-		errors[dateField] = 'error_theme_date_invalid';
-	if (!time) errors[timeField] = `error_theme_${which}_time_missing`;
-	else if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) errors[timeField] = 'error_theme_time_invalid';
-	if (errors[dateField] || errors[timeField]) return null;
-	const instant = fromCopenhagen(date, time);
-	if (!instant) errors[timeField] = 'error_theme_time_skipped';
-	return instant;
 }
 
 /** The form's values for an existing theme day (edit page). */

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, like } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { themeDays } from '../db/schema';
-import { generateSecureRandomString } from '../auth/session';
+import { randomId } from '../security/random';
 import { toCopenhagen } from './copenhagen-time';
 import { themeDaySlug, uniqueSlug } from './slug';
 import type { Audience, ThemeDayInput } from './theme-day-form';
@@ -63,7 +63,7 @@ export function createThemeDay(organiserId: string, input: ThemeDayInput, now = 
 	const row = getDb()
 		.insert(themeDays)
 		.values({
-			id: generateSecureRandomString().slice(0, 16),
+			id: randomId(),
 			slug: freeSlug(input),
 			organiserId,
 			...columnsOf(input),

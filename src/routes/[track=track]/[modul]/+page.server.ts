@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { pageHtml } from '$lib/server-html';
 import { content, findModule } from '$lib/server/content/library';
-import { effectiveRole } from '$lib/server/auth/user';
+import { mayReadTeacherNotes } from '$lib/server/auth/guards';
 import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
 import { newNonce, quizView } from '$lib/server/learning/quiz-form';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
@@ -38,7 +38,6 @@ export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDa
 	const track = content(getLocale()).tracks[params.track];
 	const index = track.modules.findIndex((mod) => mod.slug === module.slug);
 	const next = track.modules[index + 1];
-	const role = user ? effectiveRole(user) : null;
 	return {
 		track: { id: track.id, title: track.title },
 		module: {
@@ -55,10 +54,8 @@ export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDa
 			lessonHtml: pageHtml(module.lessonHtml, isDataRequest),
 			sources: module.sources,
 			lastReviewed: module.lastReviewed,
-			teacherHtml:
-				role === 'professional' || role === 'admin'
-					? pageHtml(module.teacherHtml, isDataRequest)
-					: null
+			teacherHtml: mayReadTeacherNotes(user) ? pageHtml(module.teacherHtml, isDataRequest) : null,
+			practice: module.practice
 		},
 		quiz: quizView(module, newNonce()),
 		status: statusOf(progress),
@@ -87,9 +84,9 @@ export const actions: Actions = {
 		}
 		return { result: outcome.grade, saved: outcome.saved };
 	},
-	tjek: async ({ params, request }) => {
+	tjek: async ({ params, request, locals }) => {
 		const module = moduleOr404(params.track, params.modul);
-		const checked = checkQuestion(module, await request.formData());
+		const checked = checkQuestion(module, await request.formData(), locals.user);
 		if (checked === null) return fail(400, { checkError: 'expired' as const });
 		if (typeof checked === 'string') return fail(400, { checkError: checked });
 		return { checked };

@@ -5,6 +5,7 @@ import { progressByModule } from '$lib/server/learning/progress';
 import { qrDataUrl } from '$lib/server/classes/qr';
 import { mayManageThemeDay, requireVisibleThemeDay } from '$lib/server/themedays/guard';
 import { renderDescription } from '$lib/server/themedays/description';
+import { localHelpOf } from '$lib/server/help/municipality-choice';
 import { programmeStart, programmeWithProgress, themeDaySummary } from '$lib/server/themedays/view';
 
 export const load: PageServerLoad = async (event) => {
@@ -26,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		qr: await qrDataUrl(url),
 		signedIn: user !== null,
 		canManage: mayManageThemeDay(user, day),
+		localHelp: localHelpOf(library.localHelp, day.municipality),
 		programmes: [
 			{ track: 'unge' as const, modules: youth, start: programmeStart(youth) },
 			{ track: 'foraeldre' as const, modules: parent, start: programmeStart(parent) }

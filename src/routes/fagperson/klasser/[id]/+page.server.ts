@@ -18,7 +18,8 @@ import {
 	setJoiningOpen
 } from '$lib/server/classes/classes';
 import { buildClassGrid, type GridSort } from '$lib/server/classes/grid';
-import { isValidDate } from '$lib/server/classes/due-date';
+import { assignmentFormSchema, displayNameSchema } from '$lib/server/classes/class-form';
+import { parseForm } from '$lib/server/http/parse-form';
 import { createResetCode } from '$lib/server/classes/password-reset';
 import { qrDataUrl } from '$lib/server/classes/qr';
 
@@ -101,22 +102,11 @@ export const actions: Actions = {
 	},
 	tildel: async (event) => {
 		const { classRow, form } = await ownerForm(event);
-		const values = {
-			moduleSlug: field(form, 'moduleSlug'),
-			dueDate: field(form, 'dueDate'),
-			note: field(form, 'note')
-		};
-		const errors: Record<string, string | { key: string; params: Record<string, unknown> }> = {};
-		if (!content('da').modules.has(values.moduleSlug))
-			errors.moduleSlug = 'error_assignment_module';
-		if (values.dueDate && !isValidDate(values.dueDate)) errors.dueDate = 'error_assignment_date';
-		if (values.note.length > 300) errors.note = { key: 'error_too_long', params: { max: 300 } };
-		if (Object.keys(errors).length) return fail(400, { assignment: { values, errors } });
-		assignModule(classRow.id, {
-			moduleSlug: values.moduleSlug,
-			dueDate: values.dueDate || null,
-			note: values.note || null
-		});
+		const schema = assignmentFormSchema((slug) => content('da').modules.has(slug));
+		const parsed = parseForm(schema, form);
+		if (!parsed.ok)
+			return fail(400, { assignment: { values: parsed.values, errors: parsed.errors } });
+		assignModule(classRow.id, parsed.data);
 		return { done: 'assigned' };
 	},
 	fjernOpgave: async (event) => {
@@ -128,16 +118,12 @@ export const actions: Actions = {
 	omdoeb: async (event) => {
 		const { classRow, form, userId, ok } = await memberAction(event);
 		if (!ok) return fail(404, { done: null });
-		const displayName = field(form, 'displayName');
-		if (!displayName || displayName.length > 40)
+		const parsed = parseForm(displayNameSchema, form);
+		if (!parsed.ok)
 			return fail(400, {
-				rename: {
-					userId,
-					value: displayName,
-					error: displayName ? 'error_display_name_long' : 'error_display_name_missing'
-				}
+				rename: { userId, value: parsed.values.displayName, error: parsed.errors.displayName }
 			});
-		renameMember(classRow.id, userId, displayName);
+		renameMember(classRow.id, userId, parsed.data.displayName);
 		return { done: 'renamed' };
 	},
 	fjernElev: async (event) => {

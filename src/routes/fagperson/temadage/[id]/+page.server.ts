@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { content } from '$lib/server/content/library';
-import { MUNICIPALITIES } from '$lib/server/themedays/municipalities';
+import { MUNICIPALITIES } from '$lib/municipalities';
 import { requireThemeDayOrganiser } from '$lib/server/themedays/guard';
 import { formValuesOf, readThemeDayForm } from '$lib/server/themedays/theme-day-form';
 import {

@@ -4,7 +4,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { effectiveRole } from '$lib/server/auth/user';
 import { content } from '$lib/server/content/library';
-import { MUNICIPALITIES } from '$lib/server/themedays/municipalities';
+import { MUNICIPALITIES } from '$lib/municipalities';
 import { readThemeDayForm } from '$lib/server/themedays/theme-day-form';
 import { createThemeDay } from '$lib/server/themedays/theme-days';
 import { trackModules } from '$lib/server/themedays/view';

@@ -1,9 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../db/test-db';
-import { SESSION_COOKIE, validateSessionToken } from './session';
+import { useTestDatabase } from '$testing/test-db';
+import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { signUp } from './signup';
-import { findUserByUsername } from './user';
+import { findUserByUsername } from '../auth/user';
 
 /** Just enough of SvelteKit's Cookies for sign-up: a map. */
 function fakeCookies(initial: Record<string, string> = {}) {

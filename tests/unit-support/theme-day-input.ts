@@ -1,4 +1,4 @@
-import type { ThemeDayInput } from './theme-day-form';
+import type { ThemeDayInput } from '$lib/server/themedays/theme-day-form';
 
 /** A valid theme day for unit tests, with the fields a test cares about overridden. */
 export function themeDayInput(overrides: Partial<ThemeDayInput> = {}): ThemeDayInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter } from './rate-limiter';
 
 describe('RateLimiter', () => {
 	it('allows up to the limit, then says how long to wait, then resets with the window', () => {

@@ -1,16 +1,16 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/i18n';
 import { clearVisitResults, importVisitResults, readVisitResults } from '../learning/visit-results';
-import { startSession } from './cookies';
-import { passwordProblem } from './password';
-import { signupsByAddress } from './rate-limit';
+import { startSession } from '../auth/cookies';
+import { passwordProblem } from '../auth/password';
+import { signupsByAddress } from '../auth/rate-limit';
 import {
 	SIGNUP_ROLES,
 	createUser,
 	usernameProblem,
 	type SessionUser,
 	type SignupRole
-} from './user';
+} from '../auth/user';
 
 export type SignUpResult =
 	{ ok: true; user: SessionUser } | { ok: false; status: 400 | 429; errors: FieldErrors };

@@ -1,5 +1,5 @@
-import { openDatabase, setDb, type AppDatabase } from './client';
-import { users } from './schema';
+import { openDatabase, setDb, type AppDatabase } from '$lib/server/db/client';
+import { users } from '$lib/server/db/schema';
 
 /** A fresh, migrated in-memory database installed as the process-wide one. */
 export function useTestDatabase(): AppDatabase {

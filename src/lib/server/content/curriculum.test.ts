@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { loadContent } from './loader';
+import { formatProblem } from './types';
+
+const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
+
+// The browser tests run on fixture content; this is where the real curriculum is checked.
+describe('the real curriculum in content/', () => {
+	const loaded = loadContent(resolve('content'), {
+		calloutLabels: () => labels,
+		staticDir: resolve('static')
+	});
+
+	it('loads without a problem', () => {
+		expect(loaded.problems.map(formatProblem)).toEqual([]);
+	});
+	it('has no warnings: no quiz lets the longest answer give it away', () => {
+		expect(loaded.warnings.map(formatProblem)).toEqual([]);
+	});
+	it('has both tracks with modules', () => {
+		expect(loaded.locales.da.tracks.unge.modules.length).toBeGreaterThanOrEqual(10);
+		expect(loaded.locales.da.tracks.foraeldre.modules.length).toBeGreaterThanOrEqual(5);
+	});
+});
