@@ -11,14 +11,14 @@ export async function signedInYouths(
 	process.env.DATABASE_URL = databaseUrl;
 	const { getDb, closeDb } = await import('../../src/lib/server/db/client');
 	const { users } = await import('../../src/lib/server/db/schema');
-	const { createSession, generateSecureRandomString, SESSION_COOKIE } =
-		await import('../../src/lib/server/auth/session');
+	const { createSession, SESSION_COOKIE } = await import('../../src/lib/server/auth/session');
+	const { randomId } = await import('../../src/lib/server/security/random');
 	const db = getDb();
 	const now = new Date();
 	const cookies: string[] = [];
 	db.transaction(() => {
 		for (let i = 0; i < count; i++) {
-			const id = generateSecureRandomString();
+			const id = randomId();
 			const username = `${prefix}${i + 1}`;
 			db.insert(users)
 				.values({
