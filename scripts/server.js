@@ -6,6 +6,16 @@
 import http from 'node:http';
 import { createPageCache } from '../src/lib/server/http/page-cache.js';
 
+// Without ORIGIN adapter-node builds each request's URL from its Host header, so a forged Host
+// could shape a page that the shared cache then hands to everyone. `npm start` sets a default.
+if (!process.env.ORIGIN) {
+	console.error(
+		'ORIGIN is not set: set it to the public address, e.g. ORIGIN=https://sammen.kommune.dk ' +
+			'(npm start uses http://localhost:$PORT).'
+	);
+	process.exit(1);
+}
+
 // A computed URL keeps the type checker out of the generated build.
 const { handler } = await import(new URL('../build/handler.js', import.meta.url).href);
 

@@ -230,12 +230,21 @@ test.describe.serial('security headers and cookies', () => {
 		const first = await clients.visitor.get(path);
 		const second = await clients.visitor.get(path);
 		expect(first.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60');
-		expect(first.headers()['vary']).toBe('Cookie');
+		expect(first.headers()['vary']).toBe('Cookie, Accept-Encoding');
 		// The second visitor gets the shared copy: the same quiz tokens, byte for byte.
 		expect(await second.text()).toBe(await first.text());
+		// A revalidation gets a 304 that varies as the page does.
+		const again = await clients.visitor.get(path, {
+			headers: { 'if-none-match': second.headers()['etag'] }
+		});
+		expect(again.status()).toBe(304);
+		expect(again.headers()['vary']).toBe('Cookie, Accept-Encoding');
 
 		const personal = await clients.youth.get(path);
 		expect(personal.headers()['cache-control']).toBe('private, no-store');
+		// Both copies travel compressed: the shared one compressed once, the personal one per request.
+		expect(first.headers()['content-encoding']).toBe('br');
+		expect(personal.headers()['content-encoding']).toBe('br');
 		expect(await personal.text()).not.toBe(await first.text());
 		expect(await personal.text()).toContain('signedIn:true');
 	});
@@ -248,6 +257,8 @@ test.describe.serial('security headers and cookies', () => {
 				const head = await streamStatus(clients[who], path(w));
 				expect(head.status, key).toBe(status);
 				expect(head.contentType).toContain('text/event-stream');
+				// Events must reach the browser as they are written: never through a compressor.
+				expect(head.headers.get('content-encoding'), key).toBeNull();
 				if (head.headers.get('x-content-type-options') !== 'nosniff')
 					problems.push(`${key}: nosniff missing`);
 				continue;

@@ -218,18 +218,25 @@ export class LiveRoom {
 
 	// ——— streams ———
 
-	/**
-	 * A participant's event. Most people's own part is the same as someone else's (not answered
-	 * yet, the same option chosen, the same score), so each distinct event is built once.
-	 */
-	private participantEvent(p: Participant, cache?: Map<string, string>): string {
+	private participantEvent(p: Participant): string {
 		const mine = JSON.stringify(this.mine(p));
-		let event = cache?.get(mine);
-		if (!event) {
-			event = sseEvent(this.version, 'state', `{"shared":${this.shared().json},"mine":${mine}}`);
-			cache?.set(mine, event);
+		return sseEvent(this.version, 'state', `{"shared":${this.shared().json},"mine":${mine}}`);
+	}
+
+	/**
+	 * What a participant's own part of the state depends on: people with the same key get the
+	 * same event. Most people's own part is the same as someone else's (not answered yet, the
+	 * same option chosen, the same score), so a broadcast to a thousand builds each distinct
+	 * event once instead of grading and signing options for every one of them.
+	 */
+	private mineKey(p: Participant): string {
+		if (this.state.phase === 'ended') {
+			let correct = 0;
+			for (const a of p.answers.values()) if (a.correct) correct++;
+			return `score ${correct}`;
 		}
-		return event;
+		if (!this.currentQuestion) return '';
+		return p.answers.get(this.state.questionIndex)?.answer.join('\n') ?? 'unanswered';
 	}
 
 	/** Opens a participant's stream; sends the current state unless they already have it. */
@@ -251,10 +258,15 @@ export class LiveRoom {
 	}
 
 	private broadcast(): void {
-		const cache = new Map<string, string>();
+		const events = new Map<string, string>();
 		for (const p of this.participants.values()) {
 			if (p.streams.size === 0) continue;
-			const event = this.participantEvent(p, cache);
+			const key = this.mineKey(p);
+			let event = events.get(key);
+			if (event === undefined) {
+				event = this.participantEvent(p);
+				events.set(key, event);
+			}
 			for (const s of p.streams) s.send(event);
 		}
 	}

@@ -134,6 +134,44 @@ describe('live sessions', () => {
 		expect(joinLiveRoom(room, 'Sent')).toEqual({ ok: false, reason: 'live_ended' });
 	});
 
+	it('sends each participant their own part, built once for everyone who answered alike', async () => {
+		const room = await groomingRoom();
+		const ids = ['A', 'B', 'C', 'D'].map((name) => {
+			const joined = joinLiveRoom(room, name);
+			if (!joined.ok) throw new Error(joined.reason);
+			return readParticipantToken(joined.token)!.id;
+		});
+		const streams = ids.map((id) => {
+			const stream = recorder();
+			room.subscribeParticipant(id, stream, 0);
+			return stream;
+		});
+		commandLiveRoom(room, 'start');
+		expect(answerInLiveRoom(room, ids[0], 0, answerForm(room, true))).toBe('ok');
+		expect(answerInLiveRoom(room, ids[1], 0, answerForm(room, true))).toBe('ok');
+		expect(answerInLiveRoom(room, ids[2], 0, answerForm(room, false))).toBe('ok');
+		commandLiveRoom(room, 'reveal');
+		const [right, alsoRight, wrong, none] = streams.map((s) => s.chunks.at(-1)!);
+		expect(alsoRight).toBe(right);
+		expect(right).not.toBe(wrong);
+		expect(none).not.toBe(wrong);
+		// Each event is what participantView says for that person.
+		ids.forEach((id, i) => {
+			const mine = JSON.parse(/^data: (.*)$/m.exec(streams[i].chunks.at(-1)!)![1]).mine;
+			expect(mine).toEqual(room.participantView(id)!.mine);
+		});
+		expect(room.participantView(ids[0])!.mine.result?.correct).toBe(true);
+		expect(room.participantView(ids[2])!.mine.result?.correct).toBe(false);
+
+		commandLiveRoom(room, 'end');
+		ids.forEach((id, i) => {
+			const mine = JSON.parse(/^data: (.*)$/m.exec(streams[i].chunks.at(-1)!)![1]).mine;
+			expect(mine).toEqual(room.participantView(id)!.mine);
+		});
+		expect(streams[0].chunks.at(-1)).toBe(streams[1].chunks.at(-1));
+		expect(streams[0].chunks.at(-1)).not.toBe(streams[2].chunks.at(-1));
+	});
+
 	it('streams state events with ids, and resumes from Last-Event-ID without repeating', async () => {
 		const room = await groomingRoom();
 		const joined = joinLiveRoom(room, 'Ida') as { ok: true; token: string };

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { hashSecret } from '../security/secret-hash';
-import { getDb } from '../db/client';
+import { getDb, prepared } from '../db/client';
 import { liveAnswerCounts, liveAnswers, liveParticipants, liveSessions } from '../db/schema';
 import { randomId } from '../security/random';
 import { newNonce } from '../learning/quiz-form';
@@ -126,6 +126,50 @@ export function answersOf(sessionId: string): StoredAnswer[] {
 }
 
 /**
+ * insertAnswer's statements and transaction, built once per database: a hall of a thousand
+ * answers within seconds, and building drizzle queries and a transaction wrapper for each
+ * answer took most of the answer's CPU time.
+ */
+const answerStatements = prepared((db) => {
+	const placeholder = (name: string) => sql.placeholder(name);
+	const insert = db
+		.insert(liveAnswers)
+		.values({
+			participantId: placeholder('participantId'),
+			sessionId: placeholder('sessionId'),
+			questionIndex: placeholder('questionIndex'),
+			answer: placeholder('answer'),
+			correct: placeholder('correct'),
+			answeredAt: placeholder('answeredAt')
+		})
+		.onConflictDoNothing()
+		.prepare();
+	const count = db
+		.insert(liveAnswerCounts)
+		.values({
+			sessionId: placeholder('sessionId'),
+			questionIndex: placeholder('questionIndex'),
+			optionKey: placeholder('optionKey'),
+			count: 1
+		})
+		.onConflictDoUpdate({
+			target: [
+				liveAnswerCounts.sessionId,
+				liveAnswerCounts.questionIndex,
+				liveAnswerCounts.optionKey
+			],
+			set: { count: sql`${liveAnswerCounts.count} + 1` }
+		})
+		.prepare();
+	return db.$client.transaction((answer: StoredAnswer, countKeys: string[]): boolean => {
+		if (insert.run(answer).changes === 0) return false;
+		for (const optionKey of countKeys)
+			count.run({ sessionId: answer.sessionId, questionIndex: answer.questionIndex, optionKey });
+		return true;
+	});
+});
+
+/**
  * Stores one answer and adds it to the anonymous counts in one transaction; false when the
  * participant has already answered this question.
  */
@@ -134,34 +178,7 @@ export function insertAnswer(
 	countKeys: string[],
 	now = new Date()
 ): boolean {
-	const db = getDb();
-	return db.transaction((tx) => {
-		const inserted = tx
-			.insert(liveAnswers)
-			.values({ ...answer, answeredAt: now })
-			.onConflictDoNothing()
-			.run();
-		if (inserted.changes === 0) return false;
-		for (const optionKey of countKeys) {
-			tx.insert(liveAnswerCounts)
-				.values({
-					sessionId: answer.sessionId,
-					questionIndex: answer.questionIndex,
-					optionKey,
-					count: 1
-				})
-				.onConflictDoUpdate({
-					target: [
-						liveAnswerCounts.sessionId,
-						liveAnswerCounts.questionIndex,
-						liveAnswerCounts.optionKey
-					],
-					set: { count: sql`${liveAnswerCounts.count} + 1` }
-				})
-				.run();
-		}
-		return true;
-	});
+	return answerStatements()({ ...answer, answeredAt: now }, countKeys);
 }
 
 /** questionIndex → optionKey → count; kept after nicknames and answers are deleted. */

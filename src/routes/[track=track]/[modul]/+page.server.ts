@@ -7,12 +7,18 @@ import { mayReadTeacherNotes } from '$lib/server/auth/guards';
 import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
 import { newNonce, quizView } from '$lib/server/learning/quiz-form';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
+import { QUERY_HEADER } from '$lib/server/http/page-cache.js';
 
 /** A visitor's module page is the same for everyone: the shared page cache may keep it a minute. */
 const SAME_FOR_EVERY_VISITOR = {
 	'cache-control': 'public, max-age=0, s-maxage=60',
 	vary: 'Cookie'
 };
+/**
+ * The page reads no query parameter, so `?utm=…` may get the page cached without one. Not said
+ * of its data requests, whose query tells SvelteKit which data the browser still has.
+ */
+const READS_NO_QUERY = { [QUERY_HEADER]: 'none' };
 
 function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 	const module = findModule(getLocale(), track, slug);
@@ -23,7 +29,10 @@ function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDataRequest }) => {
 	const module = moduleOr404(params.track, params.modul);
 	const user = locals.user;
-	if (!user && request.method === 'GET') setHeaders(SAME_FOR_EVERY_VISITOR);
+	if (!user && request.method === 'GET')
+		setHeaders(
+			isDataRequest ? SAME_FOR_EVERY_VISITOR : { ...SAME_FOR_EVERY_VISITOR, ...READS_NO_QUERY }
+		);
 	if (user) recordModuleOpened(user.id, module.slug);
 	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
 	const track = content(getLocale()).tracks[params.track];
