@@ -65,6 +65,10 @@ test.describe('classes', () => {
 		await pro.getByLabel('Besked til eleverne (valgfri)').fill('Læs den inden onsdag.');
 		await pro.getByRole('button', { name: 'Giv som opgave' }).click();
 		await expect(pro.getByRole('status')).toContainText('Modulet er givet som opgave.');
+		// A practice scenario is assigned the same way.
+		await pro.getByLabel('Modul').selectOption('oev-sofie');
+		await pro.getByRole('button', { name: 'Giv som opgave' }).click();
+		await expect(pro.getByRole('heading', { name: /Sofie vil have penge/ })).toBeVisible();
 		await pro.getByRole('link', { name: /^Lærervejledning til Grooming/ }).click();
 		await expect(pro).toHaveURL(/\/unge\/grooming#laerervejledning$/);
 		const notes = pro.locator('#laerervejledning');
@@ -76,8 +80,13 @@ test.describe('classes', () => {
 		const assignment = pupil.getByRole('region', { name: 'Dine opgaver' });
 		await expect(assignment).toContainText('Grooming');
 		await expect(assignment).toContainText('Læs den inden onsdag.');
+		await expect(assignment.getByRole('link', { name: 'Sofie vil have penge' })).toHaveAttribute(
+			'href',
+			'/unge/oev/oev-sofie'
+		);
 		await pupil.goto('/unge');
-		await expect(pupil.getByText('Opgave fra 7.A')).toBeVisible();
+		// Both the module and the scenario show the assignment on the track page.
+		await expect(pupil.getByText('Opgave fra 7.A')).toHaveCount(2);
 		await pupil.goto('/unge/grooming');
 		const questions = readQuiz('unge', 'grooming').length;
 		await answerQuiz(pupil, 'unge', 'grooming', { wrong: [0] });
@@ -99,6 +108,15 @@ test.describe('classes', () => {
 		await second.reload();
 		await answerQuiz(second, 'unge', 'grooming', { stepwise: true });
 		await expect(second.getByRole('status')).toContainText('100 %');
+		// The second pupil also practises the assigned scenario.
+		await second.goto('/unge/oev/oev-sofie');
+		await second
+			.getByRole('button', { name: '(Du svarer ikke og tager skærmbilleder af chatten)' })
+			.click();
+		await second
+			.getByRole('button', { name: '(Du blokerer hende og fortæller det til din far)' })
+			.click();
+		await expect(second.getByRole('heading', { name: 'Du fik hjælp' })).toBeVisible();
 		await secondContext.close();
 
 		await pro.goto(classUrl);
@@ -106,9 +124,20 @@ test.describe('classes', () => {
 		await expect(grid.getByRole('rowheader', { name: pupilName })).toBeVisible();
 		await expect(grid.getByRole('columnheader', { name: /Grooming/ })).toBeVisible();
 		await expect(grid.getByRole('cell', { name: `Gennemført – ${score} %` })).toBeVisible();
+		await expect(grid.getByRole('columnheader', { name: 'Sofie vil have penge' })).toBeVisible();
+		await expect(grid.getByRole('cell', { name: 'Øvet', exact: true })).toHaveCount(1);
 		await expectNoAxeViolations(pro);
 
-		await pro.getByRole('link', { name: /Se, hvad klassen svarer/ }).click();
+		await pro.getByRole('link', { name: 'Se, hvad klassen svarer: Sofie vil have penge' }).click();
+		await expect(
+			pro.getByText('1 af 2 elever har øvet scenariet.', { exact: false })
+		).toBeVisible();
+		await expect(pro.getByText('100 % (1)').first()).toBeVisible();
+		await expect(pro.getByText('Du fik hjælp', { exact: true })).toBeVisible();
+		await expectNoAxeViolations(pro);
+		await pro.goto(classUrl);
+
+		await pro.getByRole('link', { name: /Se, hvad klassen svarer: Grooming/ }).click();
 		await expect(pro.getByText('2 af 2 elever har taget quizzen.')).toBeVisible();
 		await expect(pro.getByText('0 % svarede rigtigt første gang (0 af 2)')).toBeVisible();
 		await expect(pro.getByText('100 % svarede rigtigt første gang (2 af 2)')).toHaveCount(

@@ -29,7 +29,10 @@ export const load: PageServerLoad = ({ params, locals }) => {
 			title: sc.title,
 			summary: sc.summary,
 			minutes: sc.minutes,
-			practised: practised.has(sc.slug)
+			practised: practised.has(sc.slug),
+			assignments: assigned
+				.filter((a) => a.slug === sc.slug)
+				.map((a) => ({ id: a.id, className: a.className, dueDate: a.dueDate, overdue: a.overdue }))
 		})),
 		signedIn: locals.user !== null,
 		progress: { done: summary.done, total: summary.total, complete: summary.complete },

@@ -97,7 +97,7 @@ describe('question analysis', () => {
 });
 
 describe('class grid', () => {
-	it('marks passed, in progress, not started and overdue, and sorts', () => {
+	it('marks passed, practised, in progress, not started and overdue, and sorts', () => {
 		const now = new Date('2026-05-01T10:00:00Z');
 		const grid = buildClassGrid(
 			[
@@ -105,12 +105,14 @@ describe('class grid', () => {
 				{ userId: 'u2', displayName: 'Anna' }
 			],
 			[
-				{ moduleSlug: 'm1', dueDate: '2026-04-30' },
-				{ moduleSlug: 'm2', dueDate: null }
+				{ moduleSlug: 'm1', dueDate: '2026-04-30', kind: 'module' },
+				{ moduleSlug: 'm2', dueDate: null, kind: 'module' },
+				{ moduleSlug: 'oev', dueDate: null, kind: 'scenario' }
 			],
 			[
 				{ userId: 'u1', moduleSlug: 'm1', completedAt: new Date('2026-04-29'), bestScore: 83 },
-				{ userId: 'u1', moduleSlug: 'm2', completedAt: null, bestScore: 50 }
+				{ userId: 'u1', moduleSlug: 'm2', completedAt: null, bestScore: 50 },
+				{ userId: 'u1', moduleSlug: 'oev', completedAt: new Date('2026-04-29'), bestScore: null }
 			],
 			'fremskridt',
 			now
@@ -118,9 +120,11 @@ describe('class grid', () => {
 		expect(grid.map((r) => r.name)).toEqual(['Bo', 'Anna']);
 		expect(grid[0].cells).toEqual([
 			{ status: 'passed', score: 83 },
-			{ status: 'in_progress', score: 50 }
+			{ status: 'in_progress', score: 50 },
+			{ status: 'practised', score: null }
 		]);
-		expect(grid[1].cells.map((c) => c.status)).toEqual(['overdue', 'not_started']);
+		expect(grid[0].passed).toBe(2);
+		expect(grid[1].cells.map((c) => c.status)).toEqual(['overdue', 'not_started', 'not_started']);
 		expect(
 			buildClassGrid(
 				[

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, min } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import {
 	assignments,
@@ -7,6 +7,7 @@ import {
 	classes,
 	moduleProgress,
 	quizAttempts,
+	scenarioRuns,
 	users
 } from '../db/schema';
 import { randomId } from '../security/random';
@@ -246,15 +247,32 @@ export function classesOfPupil(userId: string) {
 }
 
 /** Progress rows of the members for the given modules. */
-export function memberProgress(userIds: string[], moduleSlugs: string[]) {
-	if (!userIds.length || !moduleSlugs.length) return [];
-	return getDb()
+/**
+ * The members' progress in the assigned modules and scenarios. A scenario counts as done from
+ * the first time it was played to an ending; it has no score.
+ */
+export function memberProgress(
+	userIds: string[],
+	slugs: string[]
+): { userId: string; moduleSlug: string; completedAt: Date | null; bestScore: number | null }[] {
+	if (!userIds.length || !slugs.length) return [];
+	const db = getDb();
+	const modules = db
 		.select()
 		.from(moduleProgress)
-		.where(
-			and(inArray(moduleProgress.userId, userIds), inArray(moduleProgress.moduleSlug, moduleSlugs))
-		)
+		.where(and(inArray(moduleProgress.userId, userIds), inArray(moduleProgress.moduleSlug, slugs)))
 		.all();
+	const scenarios = db
+		.select({
+			userId: scenarioRuns.userId,
+			moduleSlug: scenarioRuns.scenarioSlug,
+			completedAt: min(scenarioRuns.completedAt)
+		})
+		.from(scenarioRuns)
+		.where(and(inArray(scenarioRuns.userId, userIds), inArray(scenarioRuns.scenarioSlug, slugs)))
+		.groupBy(scenarioRuns.userId, scenarioRuns.scenarioSlug)
+		.all();
+	return [...modules, ...scenarios.map((r) => ({ ...r, bestScore: null }))];
 }
 
 /** Each member's answers at their first recorded attempt at the module. */

@@ -1,6 +1,6 @@
 import { isOverdue } from './due-date';
 
-export type CellStatus = 'not_started' | 'in_progress' | 'passed' | 'overdue';
+export type CellStatus = 'not_started' | 'in_progress' | 'passed' | 'practised' | 'overdue';
 
 export interface GridCell {
 	status: CellStatus;
@@ -19,7 +19,7 @@ export type GridSort = 'navn' | 'fremskridt';
 /** The pupils × assigned modules grid of a class. */
 export function buildClassGrid(
 	members: { userId: string; displayName: string }[],
-	assigned: { moduleSlug: string; dueDate: string | null }[],
+	assigned: { moduleSlug: string; dueDate: string | null; kind: 'module' | 'scenario' }[],
 	progress: {
 		userId: string;
 		moduleSlug: string;
@@ -36,14 +36,18 @@ export function buildClassGrid(
 			const passed = !!p?.completedAt;
 			if (isOverdue(a.dueDate, passed, now))
 				return { status: 'overdue', score: p?.bestScore ?? null };
-			if (passed) return { status: 'passed', score: p!.bestScore };
+			// A scenario is practised when played to an ending; it has no score.
+			if (passed)
+				return a.kind === 'scenario'
+					? { status: 'practised', score: null }
+					: { status: 'passed', score: p!.bestScore };
 			return { status: p ? 'in_progress' : 'not_started', score: p?.bestScore ?? null };
 		});
 		return {
 			userId: member.userId,
 			name: member.displayName,
 			cells,
-			passed: cells.filter((c) => c.status === 'passed').length
+			passed: cells.filter((c) => c.status === 'passed' || c.status === 'practised').length
 		};
 	});
 	const byName = (a: GridRow, b: GridRow) => a.name.localeCompare(b.name, 'da');

@@ -1,26 +1,35 @@
-import { content } from '../content/library';
+import { findAssignable } from '../content/library';
 import { statusOf, type ModuleProgress } from '../learning/progress';
+import { practisedScenarios } from '../scenarios/runs';
 import { isOverdue } from './due-date';
 import { assignmentsForPupil } from './classes';
 
-/** A pupil's assignments with title, due date and status, for /mig and the track pages. */
+/** A pupil's assignments (modules and scenarios) with title, due date and status, for /mig and the track pages. */
 export function pupilAssignments(
 	userId: string,
 	progress: Map<string, ModuleProgress>,
 	locale: string
 ) {
-	const modules = content(locale).modules;
-	return assignmentsForPupil(userId).flatMap((a) => {
-		const mod = modules.get(a.moduleSlug);
-		if (!mod) return [];
-		const status = statusOf(progress.get(a.moduleSlug));
+	const assigned = assignmentsForPupil(userId);
+	const practised = assigned.length ? practisedScenarios(userId) : new Map();
+	return assigned.flatMap((a) => {
+		const item = findAssignable(locale, a.moduleSlug);
+		if (!item) return [];
+		const status =
+			item.kind === 'scenario'
+				? practised.has(item.slug)
+					? ('completed' as const)
+					: ('not_started' as const)
+				: statusOf(progress.get(a.moduleSlug));
 		return [
 			{
 				id: a.id,
 				className: a.className,
-				slug: mod.slug,
-				track: mod.track,
-				title: mod.title,
+				slug: item.slug,
+				kind: item.kind,
+				href: item.href,
+				track: item.track,
+				title: item.title,
 				dueDate: a.dueDate,
 				note: a.note,
 				status,

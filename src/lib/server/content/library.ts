@@ -43,3 +43,36 @@ export function findScenario(locale: string, track: TrackId, slug: string) {
 	const scenario = content(locale).scenarios.get(slug);
 	return scenario?.track === track ? scenario : undefined;
 }
+
+/** Something a professional can assign to a class: a module or a practice scenario. */
+export interface Assignable {
+	kind: 'module' | 'scenario';
+	slug: string;
+	track: TrackId;
+	title: string;
+	/** The page a pupil opens. */
+	href: string;
+}
+
+export function findAssignable(locale: string, slug: string): Assignable | undefined {
+	const library = content(locale);
+	const module = library.modules.get(slug);
+	if (module)
+		return {
+			kind: 'module',
+			slug,
+			track: module.track,
+			title: module.title,
+			href: `/${module.track}/${slug}`
+		};
+	const scenario = library.scenarios.get(slug);
+	if (scenario)
+		return {
+			kind: 'scenario',
+			slug,
+			track: scenario.track,
+			title: scenario.title,
+			href: `/${scenario.track}/oev/${slug}`
+		};
+	return undefined;
+}

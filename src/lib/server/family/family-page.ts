@@ -2,7 +2,7 @@ import type { ErrorMessage } from '$lib/i18n';
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import { effectiveRole, type SessionUser } from '../auth/user';
 import { RateLimiter } from '../security/rate-limiter';
-import { content } from '../content/library';
+import { content, findAssignable } from '../content/library';
 import { normaliseCode } from '../security/codes';
 import { formatFamilyCode, isFamilyCodeShape } from './family-code';
 import {
@@ -55,8 +55,11 @@ export function familySection(user: SessionUser, locale: string) {
 
 /** The titles of a child's current class assignments: a parent sees what, never how it went. */
 export function assignmentTitles(youthId: string, locale: string): string[] {
-	const title = titleOf(locale);
-	return [...new Set(assignmentsForPupil(youthId).flatMap((a) => title(a.moduleSlug) ?? []))];
+	return [
+		...new Set(
+			assignmentsForPupil(youthId).flatMap((a) => findAssignable(locale, a.moduleSlug)?.title ?? [])
+		)
+	];
 }
 
 type FamilyFailure = ActionFailure<{

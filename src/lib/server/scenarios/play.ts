@@ -1,10 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type {
-	PlayedTurn,
-	Scenario,
-	ScenarioPlayView,
-	ScenarioStep
-} from '$lib/scenarios/types';
+import type { PlayedTurn, Scenario, ScenarioPlayView, ScenarioStep } from '$lib/scenarios/types';
 import { serverKey } from '../learning/server-key';
 
 /** The replies chosen so far, as indexes into each step's choices. */

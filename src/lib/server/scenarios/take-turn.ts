@@ -5,8 +5,7 @@ import { choose, playView, readSignedPath } from './play';
 import { recordScenarioRun } from './runs';
 
 export type TurnOutcome =
-	| { ok: true; view: ScenarioPlayView }
-	| { ok: false; problem: 'expired' | 'choice' };
+	{ ok: true; view: ScenarioPlayView } | { ok: false; problem: 'expired' | 'choice' };
 
 /**
  * One reply in a scenario played alone: the signed path so far (`vej`) and the reply chosen

@@ -1,13 +1,14 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
-import { content } from '$lib/server/content/library';
+import { content, findAssignable } from '$lib/server/content/library';
+import { m } from '$lib/paraglide/messages';
+import { classAssignments } from '$lib/server/classes/assignment-view';
 import { field } from '$lib/server/http/form';
 import { requireClassOwner } from '$lib/server/classes/guard';
 import {
 	archiveClass,
 	assignModule,
-	assignmentsOf,
 	isMember,
 	memberProgress,
 	membersOf,
@@ -27,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 	const classRow = requireClassOwner(event, event.params.id);
 	const library = content(getLocale());
 	const members = membersOf(classRow.id);
-	const assigned = assignmentsOf(classRow.id);
+	const assigned = classAssignments(classRow.id, getLocale());
 	const sort: GridSort =
 		event.url.searchParams.get('sorter') === 'fremskridt' ? 'fremskridt' : 'navn';
 	const progress = memberProgress(
@@ -52,23 +53,26 @@ export const load: PageServerLoad = async (event) => {
 			displayName: mem.displayName,
 			username: mem.username
 		})),
-		assignments: assigned.map((a) => {
-			const mod = library.modules.get(a.moduleSlug);
-			return {
-				id: a.id,
-				slug: a.moduleSlug,
-				track: mod?.track ?? 'unge',
-				title: mod?.title ?? a.moduleSlug,
-				dueDate: a.dueDate,
-				note: a.note
-			};
-		}),
+		assignments: assigned.map((a) => ({
+			id: a.id,
+			slug: a.slug,
+			kind: a.kind,
+			href: a.href,
+			title: a.title,
+			dueDate: a.dueDate,
+			note: a.note
+		})),
 		grid: buildClassGrid(members, assigned, progress, sort),
 		sort,
-		moduleChoices: Object.values(library.tracks).map((t) => ({
-			track: t.title,
-			modules: t.modules.map((mod) => ({ slug: mod.slug, title: mod.title }))
-		}))
+		moduleChoices: Object.values(library.tracks)
+			.flatMap((t) => [
+				{ track: t.title, modules: t.modules.map((mod) => ({ slug: mod.slug, title: mod.title })) },
+				{
+					track: `${t.title}: ${m.scenario_practice()}`,
+					modules: t.scenarios.map((sc) => ({ slug: sc.slug, title: sc.title }))
+				}
+			])
+			.filter((group) => group.modules.length > 0)
 	};
 };
 
@@ -102,7 +106,7 @@ export const actions: Actions = {
 	},
 	tildel: async (event) => {
 		const { classRow, form } = await ownerForm(event);
-		const schema = assignmentFormSchema((slug) => content('da').modules.has(slug));
+		const schema = assignmentFormSchema((slug) => findAssignable('da', slug) !== undefined);
 		const parsed = parseForm(schema, form);
 		if (!parsed.ok)
 			return fail(400, { assignment: { values: parsed.values, errors: parsed.errors } });

@@ -1,18 +1,17 @@
 import type { RequestHandler } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { content } from '$lib/server/content/library';
 import { requireClassOwner } from '$lib/server/classes/guard';
-import { assignmentsOf, memberProgress, membersOf } from '$lib/server/classes/classes';
+import { memberProgress, membersOf } from '$lib/server/classes/classes';
+import { classAssignments } from '$lib/server/classes/assignment-view';
 import { buildClassGrid } from '$lib/server/classes/grid';
 import { toCsv } from '$lib/server/classes/csv';
 
-/** The class grid as CSV: one row per pupil, a status and a best score per assigned module. */
+/** The class grid as CSV: one row per pupil, a status and a best score per assignment. */
 export const GET: RequestHandler = (event) => {
 	const classRow = requireClassOwner(event, event.params.id);
-	const modules = content(getLocale()).modules;
 	const members = membersOf(classRow.id);
-	const assigned = assignmentsOf(classRow.id);
+	const assigned = classAssignments(classRow.id, getLocale());
 	const grid = buildClassGrid(
 		members,
 		assigned,
@@ -25,14 +24,12 @@ export const GET: RequestHandler = (event) => {
 		not_started: m.grid_not_started(),
 		in_progress: m.grid_in_progress(),
 		passed: m.grid_passed(),
+		practised: m.scenario_practised(),
 		overdue: m.grid_overdue()
 	};
 	const header = [
 		m.class_pupil(),
-		...assigned.flatMap((a) => [
-			modules.get(a.moduleSlug)?.title ?? a.moduleSlug,
-			`${m.csv_best_score()} (%)`
-		])
+		...assigned.flatMap((a) => [a.title, `${m.csv_best_score()} (%)`])
 	];
 	const rows = grid.map((row) => [
 		row.name,
