@@ -67,7 +67,14 @@ export interface LiveHostView {
 	questionCount: number;
 	moduleTitle: string;
 	participantCount: number;
-	nicknames: string[] | null;
+	/** Control view only: the last people who joined, newest first (never everyone). */
+	latestParticipants: { id: string; nickname: string }[] | null;
+	/** Nobody new may join. */
+	locked: boolean;
+	/** Participants pick generated nicknames; nothing typed reaches the projector. */
+	generatedNames: boolean;
+	/** Joins slowed down because one address joined faster than any class does. */
+	throttled: number;
 	answeredCount: number;
 	question: QuestionView | null;
 	bars: LiveBar[];

@@ -14,6 +14,13 @@ import {
 import { liveSessionById, readParticipantToken } from './store';
 import type { LiveRoom } from './room';
 
+/** Starts a session that must start (the test's setup). */
+function mustStart(input: Parameters<typeof startLiveSession>[0]): LiveRoom {
+	const started = startLiveSession(input);
+	if (!started.ok) throw new Error(`not started: ${started.reason}`);
+	return started.room;
+}
+
 // The fixture scenario (tests/fixtures/content/da/scenarier/oev-sofie): start has two replies,
 // "pay" (→ betalt) and "silent" (→ beviser); each of those has two replies to an ending.
 initContent('tests/fixtures/content');
@@ -25,13 +32,13 @@ async function scenarioRoom(): Promise<LiveRoom> {
 		role: 'professional'
 	});
 	if (!created.ok) throw new Error('user');
-	return startLiveSession({
+	return mustStart({
 		kind: 'scenario',
 		ownerId: created.user.id,
 		track: 'unge',
 		moduleSlug: 'oev-sofie',
 		themeDayId: null
-	})!;
+	});
 }
 
 function vote(room: LiveRoom, participant: string, reply: number) {

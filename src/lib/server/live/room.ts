@@ -12,6 +12,7 @@ import type { LiveSessionRow } from './store';
 interface Participant {
 	id: string;
 	nickname: string;
+	joinedAt: number;
 	secretHash: Buffer;
 	/** questionIndex → what they answered. */
 	answers: Map<number, { answer: string[]; correct: boolean }>;
@@ -23,6 +24,8 @@ export type AnswerOutcome = 'ok' | 'already' | 'closed' | 'unanswered' | 'order'
 /** How often the professional's views get new answer counts while answers pour in. */
 export const HOST_UPDATE_MS = 250;
 export const MAX_PARTICIPANTS = 1000;
+/** How many of the latest names the professional's control view lists. */
+const LATEST_NAMES = 30;
 const HEARTBEAT = ': hb\n\n';
 
 /**
@@ -36,6 +39,14 @@ export class LiveRoom {
 	readonly activity: LiveActivity;
 	state: LiveState;
 	version = 1;
+	/** Nobody new may join. */
+	locked: boolean;
+	/** Participants pick a generated nickname. */
+	readonly generatedNames: boolean;
+	/** Joins slowed down because one address joined faster than any class does. */
+	throttled = 0;
+	/** When anything last happened here; an idle room without streams leaves memory. */
+	lastActivity = Date.now();
 	private readonly seed: string;
 	private readonly participants = new Map<string, Participant>();
 	/** questionIndex → option id (or 'correct'/'incorrect') → count. */
@@ -56,7 +67,63 @@ export class LiveRoom {
 		this.activity = activity;
 		this.seed = row.shuffleSeed;
 		this.state = { phase: row.state, questionIndex: row.questionIndex };
+		this.locked = row.locked;
+		this.generatedNames = row.generatedNames;
 		this.counts = counts;
+	}
+
+	/** Open event streams (participants' and the professional's views). */
+	get streamCount(): number {
+		let n = this.hostStreams.size;
+		for (const p of this.participants.values()) n += p.streams.size;
+		return n;
+	}
+
+	touch(now = Date.now()): void {
+		this.lastActivity = now;
+	}
+
+	setLocked(locked: boolean): void {
+		this.locked = locked;
+		this.touch();
+		this.sendHostUpdate();
+	}
+
+	/** Counts a join that was slowed down, for the professional's view. */
+	noteThrottled(): void {
+		this.throttled++;
+		this.scheduleHostUpdate();
+	}
+
+	/**
+	 * Removes a participant: their streams close, their cookie stops working and their answers
+	 * stop counting. The caller has already changed the stored answers and counts.
+	 */
+	removeParticipant(id: string): boolean {
+		const p = this.participants.get(id);
+		if (!p) return false;
+		for (const [round, { answer, correct }] of p.answers) {
+			const question = this.activity.question(round);
+			const counts = this.counts.get(round);
+			if (!question || !counts) continue;
+			for (const key of countKeys(question, answer, correct))
+				counts.set(key, Math.max(0, (counts.get(key) ?? 0) - 1));
+		}
+		for (const s of [...p.streams]) s.close();
+		this.participants.delete(id);
+		this.touch();
+		this.sendHostUpdate();
+		return true;
+	}
+
+	/** What a participant answered, as the counters it added to (for removing them). */
+	answerKeysOf(id: string): { round: number; keys: string[] }[] {
+		const p = this.participants.get(id);
+		if (!p) return [];
+		return [...p.answers].flatMap(([round, { answer, correct }]) => {
+			const question = this.activity.question(round);
+			return question ? [{ round, keys: countKeys(question, answer, correct) }] : [];
+		});
 	}
 
 	get questionCount(): number {
@@ -68,10 +135,16 @@ export class LiveRoom {
 	}
 
 	addParticipant(
-		p: Omit<Participant, 'answers' | 'streams'>,
+		p: Omit<Participant, 'answers' | 'streams' | 'joinedAt'> & { joinedAt?: number },
 		answers: Participant['answers'] = new Map()
 	): void {
-		this.participants.set(p.id, { ...p, answers, streams: new Set() });
+		this.participants.set(p.id, {
+			...p,
+			joinedAt: p.joinedAt ?? Date.now(),
+			answers,
+			streams: new Set()
+		});
+		this.touch();
 		this.scheduleHostUpdate();
 	}
 
@@ -115,6 +188,7 @@ export class LiveRoom {
 	}
 
 	setState(state: LiveState): void {
+		this.touch();
 		this.state = state;
 		this.version++;
 		this.broadcast();
@@ -138,6 +212,7 @@ export class LiveRoom {
 		const correct = isAnswerCorrect(question, answer);
 		const keys = countKeys(question, answer, correct);
 		if (!store(answer, correct, keys)) return 'already';
+		this.touch();
 		p.answers.set(questionIndex, { answer, correct });
 		const counts = this.counts.get(questionIndex) ?? new Map<string, number>();
 		for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -210,11 +285,10 @@ export class LiveRoom {
 			questionCount: this.questionCount,
 			moduleTitle: this.activity.title,
 			participantCount: this.participants.size,
-			nicknames: names
-				? [...this.participants.values()]
-						.map((p) => p.nickname)
-						.sort((a, b) => a.localeCompare(b, 'da'))
-				: null,
+			latestParticipants: names ? this.latestParticipants() : null,
+			locked: this.locked,
+			generatedNames: this.generatedNames,
+			throttled: this.throttled,
 			answeredCount,
 			question: view,
 			bars:
@@ -240,6 +314,15 @@ export class LiveRoom {
 					? (view.options[this.activity.chosenReply(questionIndex) ?? -1]?.token ?? null)
 					: null
 		};
+	}
+
+	/**
+	 * The professional's view lists the last people who joined, newest first, to spot and remove
+	 * a troll; a hall of two thousand is a count, never a list.
+	 */
+	private latestParticipants(): { id: string; nickname: string }[] {
+		const latest = [...this.participants.values()].slice(-LATEST_NAMES).reverse();
+		return latest.map((p) => ({ id: p.id, nickname: p.nickname }));
 	}
 
 	/** Answer counts of every question (every voted round of a scenario), for the summary. */

@@ -3,6 +3,7 @@ import { getThemeDay } from '../themedays/theme-days';
 import type { TrackId } from '../content/schema';
 import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
 import { QuizActivity, ScenarioActivity, type LiveActivity } from './activity';
+import { QUOTAS } from '../security/quotas';
 import type { LiveCommand } from './state-machine';
 import {
 	answerCountsOf,
@@ -14,7 +15,10 @@ import {
 	liveSessionById,
 	participantsOf,
 	purgeLiveData,
+	removeStoredParticipant,
+	runningSessionsOf,
 	saveLiveState,
+	saveLocked,
 	type LiveSessionRow
 } from './store';
 
@@ -32,7 +36,12 @@ function load(row: LiveSessionRow): LiveRoom | null {
 		answers.set(a.participantId, [...(answers.get(a.participantId) ?? []), a]);
 	for (const p of participantsOf(row.id)) {
 		room.addParticipant(
-			{ id: p.id, nickname: p.nickname, secretHash: p.secretHash },
+			{
+				id: p.id,
+				nickname: p.nickname,
+				secretHash: p.secretHash,
+				joinedAt: p.joinedAt.getTime()
+			},
 			new Map(
 				(answers.get(p.id) ?? []).map((a) => [
 					a.questionIndex,
@@ -80,29 +89,57 @@ export function liveRoomByCode(code: string): LiveRoom | null {
  * theme day it was started from only when the person organises that day; any other day id is
  * ignored.
  */
+export type StartOutcome =
+	| { ok: true; room: LiveRoom }
+	| { ok: false; reason: 'unknown' }
+	/** The professional has the most sessions running that one person may have. */
+	| { ok: false; reason: 'quota'; running: number };
+
 export function startLiveSession(input: {
 	ownerId: string;
 	kind: 'quiz' | 'scenario';
 	track: TrackId;
 	moduleSlug: string;
 	themeDayId: string | null;
-}): LiveRoom | null {
+	generatedNames?: boolean;
+	/** End the oldest running session first when the quota is reached. */
+	endOldest?: boolean;
+}): StartOutcome {
 	const exists =
 		input.kind === 'scenario'
 			? findScenario('da', input.track, input.moduleSlug) !== undefined
 			: !!findModule('da', input.track, input.moduleSlug)?.questions.length;
-	if (!exists) return null;
+	if (!exists) return { ok: false, reason: 'unknown' };
+	const running = runningSessionsOf(input.ownerId);
+	if (running.length >= QUOTAS.liveSessionsRunning) {
+		if (!input.endOldest) return { ok: false, reason: 'quota', running: running.length };
+		for (const row of running.slice(0, running.length - QUOTAS.liveSessionsRunning + 1)) {
+			const oldest = liveRoomById(row.id);
+			if (oldest) commandLiveRoom(oldest, 'end');
+		}
+	}
 	const ownDay =
 		input.themeDayId !== null && getThemeDay(input.themeDayId)?.organiserId === input.ownerId;
-	return load(createLiveSession({ ...input, themeDayId: ownDay ? input.themeDayId : null }));
+	const room = load(
+		createLiveSession({
+			ownerId: input.ownerId,
+			kind: input.kind,
+			track: input.track,
+			moduleSlug: input.moduleSlug,
+			generatedNames: input.generatedNames ?? false,
+			themeDayId: ownDay ? input.themeDayId : null
+		})
+	);
+	return room ? { ok: true, room } : { ok: false, reason: 'unknown' };
 }
 
 export type JoinOutcome =
 	| { ok: true; token: string }
-	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' };
+	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' | 'live_locked' };
 
 export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
 	if (room.state.phase === 'ended') return { ok: false, reason: 'live_ended' };
+	if (room.locked) return { ok: false, reason: 'live_locked' };
 	if (room.participantCount >= MAX_PARTICIPANTS) return { ok: false, reason: 'live_full' };
 	const inserted = insertParticipant(room.id, nickname);
 	if (!inserted) return { ok: false, reason: 'live_nickname_taken' };
@@ -149,6 +186,42 @@ export function answerInLiveRoom(
 			keys
 		)
 	);
+}
+
+/** Locks a session (nobody new may join) or opens it again. */
+export function setLiveLocked(room: LiveRoom, locked: boolean): void {
+	saveLocked(room.id, locked);
+	room.setLocked(locked);
+}
+
+/** Removes a participant; their answers stop counting. False when they are not in the session. */
+export function removeLiveParticipant(room: LiveRoom, participantId: string): boolean {
+	const answered = room.answerKeysOf(participantId);
+	if (!room.removeParticipant(participantId)) return false;
+	removeStoredParticipant(room.id, participantId, answered);
+	return true;
+}
+
+/**
+ * Keeps memory bounded: a room without any open stream and without activity for a while is
+ * dropped; its state is in the database and comes back with the next request.
+ */
+export function dropIdleRooms(now = Date.now()): string[] {
+	const idleBefore = now - QUOTAS.idleRoomMinutes * 60 * 1000;
+	const dropped: string[] = [];
+	for (const [id, room] of rooms) {
+		if (room.streamCount > 0 || room.lastActivity > idleBefore) continue;
+		room.closeStreams();
+		rooms.delete(id);
+		if (runningByCode.get(room.code) === room) runningByCode.delete(room.code);
+		dropped.push(id);
+	}
+	return dropped;
+}
+
+/** How many rooms are in memory (for tests and the flood test). */
+export function roomsInMemory(): number {
+	return rooms.size;
 }
 
 /** The job: ends abandoned sessions, purges old ones and forgets their rooms. */

@@ -5,6 +5,7 @@ import { field } from '$lib/server/http/form';
 import { content, findAssignable } from '$lib/server/content/library';
 import { TRACKS, type TrackId } from '$lib/tracks';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { FieldErrors } from '$lib/i18n';
 import { liveSessionsOf } from '$lib/server/live/store';
 import { startLiveSession } from '$lib/server/live/rooms';
 
@@ -51,17 +52,30 @@ export const actions: Actions = {
 		const user = requireRole(event, 'professional', 'admin');
 		const form = await event.request.formData();
 		const chosen = chosenActivity(form);
-		const room =
+		const started =
 			chosen && (TRACKS as readonly string[]).includes(chosen.track)
 				? startLiveSession({
 						ownerId: user.id,
 						kind: chosen.kind,
 						track: chosen.track as TrackId,
 						moduleSlug: chosen.slug,
-						themeDayId: field(form, 'temadag') || null
+						themeDayId: field(form, 'temadag') || null,
+						generatedNames: field(form, 'navne') === 'genererede',
+						endOldest: field(form, 'afslutAeldste') === 'ja'
 					})
 				: null;
-		if (!room) return fail(400, { errors: { modul: 'live_module_required' } });
-		redirect(303, `/fagperson/live/${room.id}`);
+		if (started?.ok === false && started.reason === 'quota')
+			return fail(409, {
+				errors: {
+					modul: { key: 'live_quota_running', params: { count: started.running } }
+				} satisfies FieldErrors,
+				// The same choice again, to start it after ending the oldest session.
+				retry: Object.fromEntries(
+					['modul', 'track', 'scenarie', 'temadag', 'navne'].map((k) => [k, field(form, k)])
+				)
+			});
+		if (!started?.ok)
+			return fail(400, { errors: { modul: 'live_module_required' } satisfies FieldErrors });
+		redirect(303, `/fagperson/live/${started.room.id}`);
 	}
 };

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/server/http/form';
 import { joinAddress, requireLiveOwner } from '$lib/server/live/guard';
-import { commandLiveRoom } from '$lib/server/live/rooms';
+import { commandLiveRoom, removeLiveParticipant, setLiveLocked } from '$lib/server/live/rooms';
 import { isLiveCommand } from '$lib/server/live/state-machine';
 import type { LiveRoom } from '$lib/server/live/room';
 import { content } from '$lib/server/content/library';
@@ -37,5 +37,16 @@ export const actions: Actions = {
 		if (!isLiveCommand(command) || !commandLiveRoom(room, command, reply))
 			return fail(409, { error: 'live_command_illegal' });
 		redirect(303, `/fagperson/live/${room.id}`);
+	},
+	laas: async (event) => {
+		const room = requireLiveOwner(event, event.params.id);
+		setLiveLocked(room, field(await event.request.formData(), 'laast') === 'ja');
+		redirect(303, `/fagperson/live/${room.id}`);
+	},
+	fjern: async (event) => {
+		const room = requireLiveOwner(event, event.params.id);
+		if (!removeLiveParticipant(room, field(await event.request.formData(), 'deltager')))
+			return fail(404, { error: 'error_not_found' });
+		return { removed: true };
 	}
 };
