@@ -50,6 +50,8 @@ export interface StartOptions {
 	nodeArgs?: string[];
 	logFile?: string;
 	readyTimeoutMs?: number;
+	/** A process group of its own, so `process.kill(-pid)` reaches its children too (Litestream). */
+	detached?: boolean;
 }
 
 /** Starts the built app (`node scripts/server.js`) and waits until /healthz answers. */
@@ -83,7 +85,8 @@ export function launchApp(options: StartOptions): AppServer {
 			ORIGIN: `http://127.0.0.1:${options.port}`,
 			...options.env
 		},
-		stdio: ['ignore', log, log]
+		stdio: ['ignore', log, log],
+		detached: options.detached ?? false
 	});
 	closeSync(log);
 	let running = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LagTracker, caughtUp, parseLitestreamMetrics } from './lag';
+import { LagTracker, parseLitestreamMetrics } from './lag';
 
 const metrics = (shadow: [number, number], replica: [number, number]) => `
 # HELP litestream_shadow_wal_index The current index of the shadow WAL
@@ -25,33 +25,41 @@ describe('parseLitestreamMetrics', () => {
 	});
 });
 
-describe('caughtUp', () => {
-	it('holds when the replica has reached the shadow WAL position', () => {
-		expect(caughtUp(parseLitestreamMetrics(metrics([0, 16512], [0, 16512]))!)).toBe(true);
-		expect(caughtUp(parseLitestreamMetrics(metrics([0, 20632], [0, 16512]))!)).toBe(false);
-		expect(caughtUp(parseLitestreamMetrics(metrics([1, 32], [0, 20632]))!)).toBe(false);
-		expect(caughtUp(parseLitestreamMetrics(metrics([1, 32], [1, 32]))!)).toBe(true);
-	});
-});
-
 describe('LagTracker', () => {
-	it('is 0 while current, else counts from the last moment the replica was seen caught up', () => {
-		const current = parseLitestreamMetrics(metrics([0, 100], [0, 100]));
-		const behind = parseLitestreamMetrics(metrics([0, 200], [0, 100]));
+	const look = (shadow: [number, number], replica: [number, number]) =>
+		parseLitestreamMetrics(metrics(shadow, replica));
+
+	it('is 0 while the replica holds everything Litestream has read', () => {
 		const lag = new LagTracker(0);
-		lag.observe(current, 1000);
-		expect(lag.lagSeconds(1400)).toBe(0);
-		lag.observe(behind, 2000);
-		lag.observe(behind, 3000);
-		expect(lag.lagSeconds(3000)).toBe(2);
-		// No metrics (Litestream down): the lag keeps growing.
-		lag.observe(null, 4000);
-		expect(lag.lagSeconds(4500)).toBe(3.5);
-		lag.observe(current, 5000);
-		expect(lag.lagSeconds(5000)).toBe(0);
+		lag.observe(look([0, 100], [0, 100]), 1000);
+		lag.observe(look([1, 32], [1, 32]), 2000);
+		expect(lag.lagSeconds(2900)).toBe(0);
 	});
 
-	it('counts from the start until the first replication', () => {
+	it('under steady writes, counts from when the oldest data the replica lacks was first seen', () => {
+		const lag = new LagTracker(0);
+		// Each look finds new data read, and the replica holding what the look before found.
+		lag.observe(look([0, 100], [0, 50]), 1000);
+		lag.observe(look([0, 200], [0, 100]), 2000);
+		lag.observe(look([0, 300], [0, 200]), 3000);
+		expect(lag.lagSeconds(3500)).toBe(0.5);
+		// The replica stops moving: the lag grows from the first position it lacks.
+		lag.observe(look([0, 400], [0, 200]), 4000);
+		lag.observe(look([1, 32], [0, 200]), 5000);
+		expect(lag.lagSeconds(5000)).toBe(2);
+		lag.observe(look([1, 64], [1, 32]), 6000);
+		expect(lag.lagSeconds(6000)).toBe(0);
+	});
+
+	it('counts from the last good look while the metrics cannot be read', () => {
+		const lag = new LagTracker(0);
+		lag.observe(look([0, 100], [0, 100]), 1000);
+		lag.observe(null, 2000);
+		lag.observe(null, 3000);
+		expect(lag.lagSeconds(3500)).toBe(2.5);
+	});
+
+	it('counts from the start until the first good look', () => {
 		const lag = new LagTracker(10_000);
 		expect(lag.lagSeconds(10_500)).toBe(0.5);
 		lag.observe(null, 11_000);

@@ -1,7 +1,7 @@
 /**
  * How far the replica is behind, from Litestream's Prometheus metrics: the position Litestream
  * has copied out of the WAL (shadow WAL index and size) against the position the replica holds
- * (replica WAL index and offset). When they match, everything Litestream has read is replicated.
+ * (replica WAL index and offset).
  */
 export interface LitestreamPositions {
 	shadow: { index: number; size: number };
@@ -34,35 +34,42 @@ export function parseLitestreamMetrics(text: string): LitestreamPositions | null
 	};
 }
 
-export function caughtUp(p: LitestreamPositions): boolean {
-	return (
-		p.replica.index > p.shadow.index ||
-		(p.replica.index === p.shadow.index && p.replica.offset >= p.shadow.size)
-	);
-}
+type Position = { index: number; offset: number };
+
+const before = (a: Position, b: Position) =>
+	a.index < b.index || (a.index === b.index && a.offset < b.offset);
 
 /**
- * Replication lag: 0 while the last look found the replica holding everything Litestream had
- * read from the WAL; otherwise the time since it last did. Fed one observation per poll; an
- * observation that could not be made (no metrics: Litestream down or not started yet) counts as
- * behind, so the lag keeps growing.
+ * Replication lag, from one look at the metrics a second: how long ago Litestream was first seen
+ * holding WAL data that the replica still lacks (0 when the replica holds all it has read).
+ * While the metrics cannot be read (Litestream down, or not started yet) nothing can be vouched
+ * for after the last good look, so the lag counts from that look at the latest.
  */
 export class LagTracker {
-	private caughtUpAt: number;
-	private current = false;
+	/** Positions Litestream has read that the replica did not hold yet, with when each was first seen. */
+	private pending: { position: Position; seenAt: number }[] = [];
+	private lastGoodLookAt: number;
+	private readable = false;
 
 	constructor(startedAt: number) {
-		this.caughtUpAt = startedAt;
+		this.lastGoodLookAt = startedAt;
 	}
 
 	observe(positions: LitestreamPositions | null, at: number): void {
-		this.current = positions !== null && caughtUp(positions);
-		if (this.current) this.caughtUpAt = at;
+		this.readable = positions !== null;
+		if (!positions) return;
+		this.lastGoodLookAt = at;
+		const read = { index: positions.shadow.index, offset: positions.shadow.size };
+		const newest = this.pending.at(-1)?.position;
+		if (!newest || before(newest, read)) this.pending.push({ position: read, seenAt: at });
+		const replica = positions.replica;
+		this.pending = this.pending.filter((p) => before(replica, p.position));
 	}
 
 	/** Seconds, to one decimal. */
 	lagSeconds(now: number): number {
-		if (this.current) return 0;
-		return Math.round(Math.max(0, now - this.caughtUpAt) / 100) / 10;
+		const oldest = this.pending[0]?.seenAt ?? now;
+		const since = this.readable ? oldest : Math.min(oldest, this.lastGoodLookAt);
+		return Math.round(Math.max(0, now - since) / 100) / 10;
 	}
 }

@@ -65,7 +65,7 @@ export interface ReplicationStatus {
 	/** ok: the replica is current; behind: lag beyond five windows; stopped: Litestream is not running. */
 	status: 'ok' | 'behind' | 'stopped';
 	replica: string;
-	/** 0 when the replica holds everything Litestream has read from the WAL; else seconds since it last did. */
+	/** How long ago Litestream first held WAL data the replica still lacks (0: none). */
 	lagSeconds: number;
 	syncIntervalSeconds: number;
 }
