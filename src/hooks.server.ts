@@ -11,8 +11,10 @@ import { installShutdownHandlers } from '$lib/server/http/shutdown';
 import { closeAllLiveStreams } from '$lib/server/live/rooms';
 import { registerHousekeepingJobs } from '$lib/server/jobs/housekeeping';
 import { startReplication } from '$lib/server/replication/replication';
+import { initInstallation } from '$lib/server/installation/settings';
 
 export const init: ServerInit = async () => {
+	initInstallation();
 	getDb();
 	takeLocaleFromRequest();
 	initContent();
