@@ -22,6 +22,7 @@ import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:
 import http2 from 'node:http2';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import tls from 'node:tls';
 import { ROOT, quizFormFrom, sleep, startApp, tempDir, type AppServer } from './lib/app-harness';
 
 const APP_PORT = Number(process.env.PROXY_APP_PORT ?? 5301);
@@ -177,10 +178,15 @@ class Client {
 		readonly address: string,
 		ca: Buffer
 	) {
-		this.session = http2.connect(`https://127.0.0.1:${HTTPS_PORT}`, {
-			ca,
-			servername: 'localhost',
-			localAddress: address
+		// Each client connects from its own loopback address, as people behind different routers.
+		this.session = http2.connect(`https://localhost:${HTTPS_PORT}`, {
+			createConnection: () =>
+				tls.connect({
+					socket: connect({ host: '127.0.0.1', port: HTTPS_PORT, localAddress: address }),
+					servername: 'localhost',
+					ca,
+					ALPNProtocols: ['h2']
+				})
 		});
 		this.session.on('error', () => {});
 	}
@@ -245,9 +251,7 @@ class Client {
 	}
 
 	/** An event stream: resolves with its headers; `next()` waits for the next event's name. */
-	events(
-		path: string
-	): Promise<{
+	events(path: string): Promise<{
 		headers: http2.IncomingHttpHeaders;
 		next(ms: number): Promise<string | null>;
 		close(): void;
