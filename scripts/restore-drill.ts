@@ -6,8 +6,7 @@
  *
  * Each round: the app runs with replication on (REPLICA_URL = a folder) while signed-in youths
  * submit quizzes concurrently; at a random moment the app AND its Litestream are killed with
- * SIGKILL at once (the whole process group: as when the machine stops, nothing gets to ship a
- * last bit), the database file is deleted with its -wal, -shm and Litestream's own folder beside
+ * SIGKILL at once (as when the machine stops: nothing gets to ship a last bit), the database file is deleted with its -wal, -shm and Litestream's own folder beside
  * it (the disk is gone), and `npm run db:restore` brings it back from the replica. Every
  * submission acknowledged more than the replication interval (2 × REPLICA_SYNC_INTERVAL:
  * Litestream reads the WAL once a second and ships once a second) before the kill must be in
@@ -21,7 +20,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import {
 	ROOT,
@@ -66,7 +65,6 @@ function start(databaseUrl: string, replica: string): AppServer {
 	return launchApp({
 		port: PORT,
 		databaseUrl,
-		detached: true,
 		env: { REPLICA_URL: replica, REPLICA_SYNC_INTERVAL: String(SYNC_INTERVAL) }
 	});
 }
@@ -89,6 +87,11 @@ async function submitUntil(origin: string, person: Person, stop: { now: boolean 
 			await sleep(50);
 		}
 	}
+}
+
+function childPids(pid: number): number[] {
+	const found = spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout;
+	return found.split('\n').filter(Boolean).map(Number);
 }
 
 function attemptsPerUser(file: string): Map<string, number> {
@@ -159,9 +162,14 @@ async function round(n: number, server: AppServer, people: Person[], replica: st
 	const healthz = (await (await fetch(`${server.origin}/healthz`)).json()) as {
 		replication?: { status: string; lagSeconds: number };
 	};
+	// Litestream runs in a process group of its own; it is the app's child.
+	const litestream = childPids(server.pid).filter(
+		(pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'litestream'
+	);
 	const killedAt = performance.now();
-	process.kill(-server.pid, 'SIGKILL');
+	for (const pid of [...litestream, server.pid]) process.kill(pid, 'SIGKILL');
 	await server.exited;
+	check(litestream.length === 1, `Litestream (pid ${litestream.join(', ')}) killed with the app`);
 	stop.now = true;
 	await Promise.all(workers);
 	console.log(
@@ -239,7 +247,7 @@ async function main() {
 		);
 		if (n < ROUNDS) await sleep(WINDOW_MS + 1000);
 	}
-	process.kill(-server.pid, 'SIGTERM');
+	server.process.kill('SIGTERM');
 	await server.exited;
 
 	const sum = (key: keyof RoundFigures) => totals.reduce((s, f) => s + f[key], 0);

@@ -50,8 +50,6 @@ export interface StartOptions {
 	nodeArgs?: string[];
 	logFile?: string;
 	readyTimeoutMs?: number;
-	/** A process group of its own, so `process.kill(-pid)` reaches its children too (Litestream). */
-	detached?: boolean;
 }
 
 /** Starts the built app (`node scripts/server.js`) and waits until /healthz answers. */
@@ -85,8 +83,7 @@ export function launchApp(options: StartOptions): AppServer {
 			ORIGIN: `http://127.0.0.1:${options.port}`,
 			...options.env
 		},
-		stdio: ['ignore', log, log],
-		detached: options.detached ?? false
+		stdio: ['ignore', log, log]
 	});
 	closeSync(log);
 	let running = true;

@@ -111,12 +111,12 @@ export class Replicator {
 	}
 
 	private launch(): void {
+		// A process group of its own: Ctrl-C in a terminal (SIGINT to the whole group) reaches only
+		// the app, which stops Litestream itself once the database is closed.
 		const child = spawn(
 			this.binary,
 			['replicate', '-no-expand-env', '-config', this.config!.file],
-			{
-				stdio: ['ignore', 'pipe', 'pipe']
-			}
+			{ stdio: ['ignore', 'pipe', 'pipe'], detached: true }
 		);
 		this.child = child;
 		for (const stream of [child.stdout!, child.stderr!]) {

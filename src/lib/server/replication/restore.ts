@@ -69,10 +69,23 @@ export async function restoreReplica(options: {
 	try {
 		const args = ['restore', '-no-expand-env', '-config', config.file, '-o', target];
 		if (options.time) args.push('-timestamp', options.time.toISOString());
-		const { code, output } = await run(litestreamBinary(), [
-			...args,
-			resolve(options.databasePath)
-		]);
+		const database = resolve(options.databasePath);
+		const { code, output } = await run(litestreamBinary(), [...args, database]);
+		if (code !== 0 && options.time) {
+			// Litestream 0.3 restores a point in time only between a generation's first and last
+			// change: show the operator which spans there are.
+			const spans = await run(litestreamBinary(), [
+				'generations',
+				'-no-expand-env',
+				'-config',
+				config.file,
+				database
+			]);
+			throw new Error(
+				`Litestream kunne ikke gendanne ${options.time.toISOString()}: ${litestreamError(output)}. ` +
+					`Vælg et tidspunkt mellem start og end for en af replikaens generationer:\n${spans.output.trim()}`
+			);
+		}
 		if (code !== 0) throw new Error(`Litestream kunne ikke gendanne: ${litestreamError(output)}`);
 	} finally {
 		config.remove();
