@@ -195,3 +195,74 @@ test.describe('live quiz', () => {
 		await hall.dispose();
 	});
 });
+
+test.describe('live scenario', () => {
+	test.describe.configure({ timeout: 180_000 });
+
+	test('the room votes on the replies of a scenario: three participants (one without JavaScript), counts on the projector, the majority or another reply, the ending', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		await pro.goto('/unge/oev/oev-sofie');
+		await pro.getByRole('button', { name: /Kør scenariet live/ }).click();
+		await expect(
+			pro.getByRole('heading', { level: 1, name: /Sofie vil have penge/ })
+		).toBeVisible();
+		const code = (await pro.getByTestId('live-code').textContent())!.trim();
+		const screen = await pro.context().newPage();
+		await screen.goto(`${pro.url()}/skaerm`);
+
+		const ida = await (await browser.newContext()).newPage();
+		const ali = await (await browser.newContext()).newPage();
+		const bo = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		for (const [page, name] of [
+			[ida, 'Ida'],
+			[ali, 'Ali'],
+			[bo, 'Bo']
+		] as const)
+			await join(page, code, name);
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 3');
+
+		await pro.getByRole('button', { name: 'Start scenariet' }).click();
+		// Everyone sees the chat on their own device as well as on the projector.
+		await expect(ida.getByText('MobilePay-anmodning')).toBeVisible();
+		await expect(
+			screen.getByText('Betal 2.000 kr. nu. Ellers sender jeg det til alle dine venner.')
+		).toBeVisible();
+		const silent = '(Du svarer ikke og tager skærmbilleder af chatten)';
+		for (const page of [ida, ali]) {
+			await page.getByLabel(silent).check();
+			await page.getByRole('button', { name: 'Stem' }).click();
+			await expect(page.getByText('Tak for din stemme.')).toBeVisible();
+		}
+		await expect(bo.getByRole('button', { name: 'Stem' })).toBeVisible({ timeout: 15_000 });
+		await bo.getByLabel('Okay, jeg betaler. Bare slet det.').check();
+		await bo.getByRole('button', { name: 'Stem' }).click();
+		await expect(bo.getByText('Tak for din stemme.')).toBeVisible();
+
+		await expect(screen.getByText('3 af 3 har stemt')).toBeVisible();
+		await expect(screen.getByText('2 (67 %)')).toBeVisible();
+		await expect(screen.getByText('1 (33 %)')).toBeVisible();
+		await expectNoAxeViolations(screen);
+		await expectNoAxeViolations(pro);
+
+		// The majority's reply: what it did, and what came back.
+		await pro.getByRole('button', { name: 'Vis, hvad der sker' }).click();
+		await expect(screen.getByText('Vi gik videre med:')).toBeVisible();
+		await expect(ida.getByText('Hallo?? Svar mig nu!')).toBeVisible();
+		await pro.getByRole('button', { name: 'Næste trin' }).click();
+		await expect(ida.getByRole('button', { name: 'Stem' })).toBeVisible();
+
+		// The professional goes on with a reply nobody chose, to talk about it.
+		await pro.getByLabel('(Du sletter chatten og siger det ikke til nogen) (0)').check();
+		await pro.getByRole('button', { name: 'Vis, hvad der sker' }).click();
+		await pro
+			.getByRole('button', { name: /Næste|Afslut/ })
+			.first()
+			.click();
+		await expect(ida.getByRole('heading', { name: 'Det blev svært' })).toBeVisible();
+		await expect(ida.getByRole('link', { name: /BørneTelefonen/ })).toBeVisible();
+		await expect(screen.getByText('Det blev svært – men der er en vej ud')).toBeVisible();
+		await expectNoAxeViolations(ida);
+	});
+});

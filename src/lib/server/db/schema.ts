@@ -289,7 +289,14 @@ export const liveSessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		track: text('track').notNull(),
+		/** A module's quiz, or a practice scenario voted on together. */
+		kind: text('kind', { enum: ['quiz', 'scenario'] })
+			.notNull()
+			.default('quiz'),
+		/** The module's slug, or the scenario's. */
 		moduleSlug: text('module_slug').notNull(),
+		/** Scenario sessions: the replies chosen so far, as indexes into each step's choices. */
+		scenarioPath: text('scenario_path', { mode: 'json' }).$type<number[]>().notNull().default([]),
 		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'set null' }),
 		state: text('state', { enum: ['waiting', 'question', 'revealed', 'ended'] }).notNull(),
 		/** -1 while waiting; then the index of the current question. */

@@ -36,6 +36,7 @@ describe('joining a live session', () => {
 		});
 		if (!pro.ok) throw new Error('user');
 		return startLiveSession({
+			kind: 'quiz',
 			ownerId: pro.user.id,
 			track: 'unge',
 			moduleSlug: 'grooming',

@@ -36,7 +36,7 @@ async function owner(): Promise<string> {
 
 /** A form choosing the right (or a wrong) option of the room's current question. */
 function answerForm(room: LiveRoom, right: boolean): FormData {
-	const question = room.module.questions[Math.max(0, room.state.questionIndex)];
+	const question = room.activity.question(Math.max(0, room.state.questionIndex))!;
 	const seed = liveSessionById(room.id)!.shuffleSeed;
 	const form = new FormData();
 	if (question.type === 'order') {
@@ -57,6 +57,7 @@ function answerForm(room: LiveRoom, right: boolean): FormData {
 /** A new session on the grooming module, started by a new professional. */
 async function groomingRoom(): Promise<LiveRoom> {
 	return startLiveSession({
+		kind: 'quiz',
 		ownerId: await owner(),
 		track: 'unge',
 		moduleSlug: 'grooming',
@@ -81,7 +82,7 @@ describe('live sessions', () => {
 		const day = createThemeDay(organiser, themeDayInput());
 		const start = (ownerId: string, themeDayId: string | null) =>
 			liveSessionById(
-				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId })!.id
+				startLiveSession({ kind: 'quiz', ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId })!.id
 			)!.themeDayId;
 		expect(start(organiser, day.id)).toBe(day.id);
 		expect(start(someoneElse, day.id)).toBeNull();
@@ -129,7 +130,7 @@ describe('live sessions', () => {
 		expect(commandLiveRoom(room, 'end')).toBe(true);
 		expect(room.participantView(idaId)!.mine.score).toEqual({
 			correct: 1,
-			total: room.module.questions.length
+			total: room.questionCount
 		});
 		expect(joinLiveRoom(room, 'Sent')).toEqual({ ok: false, reason: 'live_ended' });
 	});
@@ -224,11 +225,11 @@ describe('live sessions', () => {
 		const codes = new Set<string>();
 		for (let i = 0; i < 30; i++)
 			codes.add(
-				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId: null })!.code
+				startLiveSession({ kind: 'quiz', ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId: null })!.code
 			);
 		expect(codes.size).toBe(30);
 		expect(
-			startLiveSession({ ownerId, track: 'unge', moduleSlug: 'findes-ikke', themeDayId: null })
+			startLiveSession({ kind: 'quiz', ownerId, track: 'unge', moduleSlug: 'findes-ikke', themeDayId: null })
 		).toBeNull();
 	});
 

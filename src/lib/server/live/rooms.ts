@@ -1,7 +1,8 @@
-import { findModule } from '../content/library';
+import { findModule, findScenario } from '../content/library';
 import { getThemeDay } from '../themedays/theme-days';
 import type { TrackId } from '../content/schema';
 import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
+import { QuizActivity, ScenarioActivity, type LiveActivity } from './activity';
 import type { LiveCommand } from './state-machine';
 import {
 	answerCountsOf,
@@ -23,9 +24,9 @@ const rooms = new Map<string, LiveRoom>();
 function load(row: LiveSessionRow): LiveRoom | null {
 	const existing = rooms.get(row.id);
 	if (existing) return existing;
-	const module = findModule('da', row.track as TrackId, row.moduleSlug);
-	if (!module) return null;
-	const room = new LiveRoom(row, module, answerCountsOf(row.id));
+	const activity = activityOf(row);
+	if (!activity) return null;
+	const room = new LiveRoom(row, activity, answerCountsOf(row.id));
 	const answers = new Map<string, ReturnType<typeof answersOf>>();
 	for (const a of answersOf(row.id))
 		answers.set(a.participantId, [...(answers.get(a.participantId) ?? []), a]);
@@ -42,6 +43,16 @@ function load(row: LiveSessionRow): LiveRoom | null {
 	}
 	rooms.set(row.id, room);
 	return room;
+}
+
+/** The quiz or scenario a session runs (in Danish: the projector and the votes are shared). */
+function activityOf(row: LiveSessionRow): LiveActivity | null {
+	if (row.kind === 'scenario') {
+		const scenario = findScenario('da', row.track as TrackId, row.moduleSlug);
+		return scenario ? new ScenarioActivity(scenario, row.shuffleSeed, row.scenarioPath) : null;
+	}
+	const module = findModule('da', row.track as TrackId, row.moduleSlug);
+	return module ? new QuizActivity(module, row.shuffleSeed) : null;
 }
 
 export function liveRoomById(id: string): LiveRoom | null {
@@ -65,16 +76,22 @@ export function liveRoomByCode(code: string): LiveRoom | null {
 }
 
 /**
- * Starts a session on a module with questions. It is linked to the theme day it was started
- * from only when the person organises that day; any other day id is ignored.
+ * Starts a session on a module with questions, or on a practice scenario. It is linked to the
+ * theme day it was started from only when the person organises that day; any other day id is
+ * ignored.
  */
 export function startLiveSession(input: {
 	ownerId: string;
+	kind: 'quiz' | 'scenario';
 	track: TrackId;
 	moduleSlug: string;
 	themeDayId: string | null;
 }): LiveRoom | null {
-	if (!findModule('da', input.track, input.moduleSlug)?.questions.length) return null;
+	const exists =
+		input.kind === 'scenario'
+			? findScenario('da', input.track, input.moduleSlug) !== undefined
+			: !!findModule('da', input.track, input.moduleSlug)?.questions.length;
+	if (!exists) return null;
 	const ownDay =
 		input.themeDayId !== null && getThemeDay(input.themeDayId)?.organiserId === input.ownerId;
 	return load(createLiveSession({ ...input, themeDayId: ownDay ? input.themeDayId : null }));
@@ -98,11 +115,18 @@ export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
 	return { ok: true, token };
 }
 
-/** Moves the session on; false when the command does not fit the current state. */
-export function commandLiveRoom(room: LiveRoom, command: LiveCommand): boolean {
-	const next = room.nextState(command);
+/**
+ * Moves the session on; false when the command does not fit the current state. In a scenario,
+ * `reply` is the reply the professional goes on with when revealing (else the most chosen).
+ */
+export function commandLiveRoom(
+	room: LiveRoom,
+	command: LiveCommand,
+	reply: number | null = null
+): boolean {
+	const next = room.nextState(command, reply);
 	if (!next) return false;
-	saveLiveState(room.id, next);
+	saveLiveState(room.id, next, room.activity.path);
 	room.setState(next);
 	return true;
 }

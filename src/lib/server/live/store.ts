@@ -13,7 +13,13 @@ export type LiveSessionRow = typeof liveSessions.$inferSelect;
 export type LiveParticipantRow = typeof liveParticipants.$inferSelect;
 
 export function createLiveSession(
-	input: { ownerId: string; track: string; moduleSlug: string; themeDayId: string | null },
+	input: {
+		ownerId: string;
+		kind: 'quiz' | 'scenario';
+		track: string;
+		moduleSlug: string;
+		themeDayId: string | null;
+	},
 	now = new Date()
 ): LiveSessionRow {
 	// 10^6 codes; a clash with a running session just draws again.
@@ -63,12 +69,18 @@ export function liveSessionsOf(ownerId: string): LiveSessionRow[] {
 		.all();
 }
 
-export function saveLiveState(id: string, state: LiveState, now = new Date()): void {
+export function saveLiveState(
+	id: string,
+	state: LiveState,
+	scenarioPath: number[],
+	now = new Date()
+): void {
 	getDb()
 		.update(liveSessions)
 		.set({
 			state: state.phase,
 			questionIndex: state.questionIndex,
+			scenarioPath,
 			...(state.phase === 'ended' ? { endedAt: now } : {})
 		})
 		.where(eq(liveSessions.id, id))
