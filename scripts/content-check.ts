@@ -9,7 +9,7 @@ import { formatProblem } from '../src/lib/server/content/types';
 
 const root = resolve(process.argv[2] ?? 'content');
 const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
-const { locales, problems, warnings } = loadContent(root, {
+const { locales, problems, warnings, evening } = loadContent(root, {
 	calloutLabels: () => labels,
 	staticDir: resolve('static')
 });
@@ -41,6 +41,9 @@ for (const track of Object.values(locales.da.tracks)) {
 const modules = locales.da.modules.size;
 console.log(
 	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`
+);
+console.log(
+	`Aftenen: ${evening.questions.size} spørgsmål til de unges stemmer, ${evening.dilemmas.size} dilemmaer, ${evening.agreements.size} forslag til aftaler`
 );
 
 if (warnings.length > 0) {

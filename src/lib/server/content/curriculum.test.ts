@@ -18,6 +18,11 @@ describe('the real curriculum in content/', () => {
 	it('has no warnings: no quiz lets the longest answer give it away', () => {
 		expect(loaded.warnings.map(formatProblem)).toEqual([]);
 	});
+	it('has the evening: at least 20 poll questions, 12 dilemmas and 15 agreement suggestions', () => {
+		expect(loaded.evening.questions.size).toBeGreaterThanOrEqual(20);
+		expect(loaded.evening.dilemmas.size).toBeGreaterThanOrEqual(12);
+		expect(loaded.evening.agreements.size).toBeGreaterThanOrEqual(15);
+	});
 	it('has both tracks with modules', () => {
 		expect(loaded.locales.da.tracks.unge.modules.length).toBeGreaterThanOrEqual(10);
 		expect(loaded.locales.da.tracks.foraeldre.modules.length).toBeGreaterThanOrEqual(5);

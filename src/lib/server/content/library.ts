@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { m } from '$lib/paraglide/messages';
 import { loadContent, type LoadedContent } from './loader';
+import type { EveningLibrary } from './evening';
 import type { CalloutKind } from './markdown';
 import type { ContentLocale, TrackId } from './schema';
 import { formatProblem, type LocaleContent, type Module } from './types';
@@ -32,6 +33,12 @@ export function initContent(root = process.env.CONTENT_DIR ?? 'content'): Loaded
 export function content(locale: string): LocaleContent {
 	library ??= initContent();
 	return library.locales[locale === 'en' ? 'en' : 'da'];
+}
+
+/** The theme-day evening's libraries (Danish: a room shares one language). */
+export function eveningLibrary(): EveningLibrary {
+	library ??= initContent();
+	return library.evening;
 }
 
 export function findModule(locale: string, track: TrackId, slug: string): Module | undefined {

@@ -17,6 +17,7 @@ import {
 import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp } from './help';
 import { loadScenario } from './scenarios';
+import { loadEvening, type EveningLibrary } from './evening';
 import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
@@ -49,6 +50,8 @@ export interface LoadedContent {
 	problems: ContentProblem[];
 	/** Weaknesses that do not stop the server, such as quizzes that give the answer away. */
 	warnings: ContentProblem[];
+	/** The theme-day evening's poll questions, dilemmas and agreement suggestions (Danish). */
+	evening: EveningLibrary;
 }
 
 interface RawModule {
@@ -436,5 +439,6 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			problems.push({ file, message: `linket ${href} skal bruge https` });
 		}
 	}
-	return { locales, problems, warnings };
+	const evening = loadEvening(root, problems);
+	return { locales, problems, warnings, evening };
 }
