@@ -289,8 +289,8 @@ export const liveSessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		track: text('track').notNull(),
-		/** A module's quiz, or a practice scenario voted on together. */
-		kind: text('kind', { enum: ['quiz', 'scenario'] })
+		/** A module's quiz, a practice scenario voted on together, a youth poll or a parent evening. */
+		kind: text('kind', { enum: ['quiz', 'scenario', 'poll', 'evening'] })
 			.notNull()
 			.default('quiz'),
 		/** The module's slug, or the scenario's. */
@@ -381,3 +381,5 @@ export const liveAnswerCounts = sqliteTable(
 	},
 	(t) => [uniqueIndex('live_answer_counts_key').on(t.sessionId, t.questionIndex, t.optionKey)]
 );
+
+export * from './evening-schema';

@@ -32,7 +32,17 @@ export const QUOTAS = {
 	liveJoinBurst: 150,
 	liveJoinsPerSecond: 25,
 	/** A live room without any open stream and without activity for this long leaves memory. */
-	idleRoomMinutes: 10
+	idleRoomMinutes: 10,
+	/**
+	 * Answering one youth poll or voting on one set of agreements by link, from one address: a
+	 * bucket of 150 that refills with 5 a second (a year group on one school network answers
+	 * within minutes; a script filling in the poll is slowed down). Proposals for agreements: 5
+	 * per address and set in an hour, and at most 30 waiting for the professional per set.
+	 */
+	eveningAnswerBurst: 150,
+	eveningAnswersPerSecond: 5,
+	agreementProposalsPerHour: 5,
+	agreementProposalsWaiting: 30
 } as const;
 
 export const joinCodeRenewals = new RateLimiter(QUOTAS.joinCodeRenewalsPerHour, HOUR);
