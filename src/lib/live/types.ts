@@ -1,5 +1,9 @@
 import type { QuestionResult, QuestionView } from '$lib/quiz/types';
 import type { ChatMessage, PlayedTurn, ScenarioEnding } from '$lib/scenarios/types';
+import type { LiveEveningView } from '$lib/evening/types';
+
+/** A module's quiz, a practice scenario, the young people's poll, or a parent evening. */
+export type LiveKind = 'quiz' | 'scenario' | 'poll' | 'evening';
 
 /** A scenario session's chat: the replies the room chose so far and what came back. */
 export interface LiveChat {
@@ -17,8 +21,7 @@ export type LivePhase = 'waiting' | 'question' | 'revealed' | 'ended';
 /** What every participant of a session sees at the same moment. */
 export interface LiveShared {
 	version: number;
-	/** A module's quiz, or a practice scenario the room votes through. */
-	kind: 'quiz' | 'scenario';
+	kind: LiveKind;
 	phase: LivePhase;
 	questionIndex: number;
 	questionCount: number;
@@ -64,7 +67,9 @@ export interface LiveHostView {
 	hideCounts: boolean;
 	/** On the projector now: the counts are held back (no bars are sent). */
 	countsHidden: boolean;
-	kind: 'quiz' | 'scenario';
+	/** Fewer have answered than the minimum group size of a youth poll: no bars are sent. */
+	tooFew: boolean;
+	kind: LiveKind;
 	phase: LivePhase;
 	code: string;
 	questionIndex: number;
@@ -91,4 +96,6 @@ export interface LiveHostView {
 	/** Scenario sessions: the chat so far, and the reply the room went on with (its token). */
 	chat: LiveChat | null;
 	chosenReply: string | null;
+	/** A parent evening: the young people's answers beside the guesses, or the dilemma. */
+	evening: LiveEveningView | null;
 }

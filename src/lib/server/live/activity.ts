@@ -1,13 +1,17 @@
 import type { Module, Question } from '../content/types';
 import { optionToken, quizView, type QuestionView } from '../learning/quiz-form';
 import type { Scenario } from '$lib/scenarios/types';
-import type { LiveChat } from '$lib/live/types';
+import type { LiveChat, LiveKind } from '$lib/live/types';
+import type { LiveEveningView } from '$lib/evening/types';
 import { replay } from '../scenarios/play';
 import { transition, type LiveCommand, type LiveState } from './state-machine';
 
-/** What a session is about: a module's quiz, or a practice scenario the room votes through. */
+/**
+ * What a session is about: a module's quiz, a practice scenario the room votes through, or the
+ * theme-day evening's youth poll or parent evening (src/lib/server/evening/live-activities.ts).
+ */
 export interface LiveActivity {
-	readonly kind: 'quiz' | 'scenario';
+	readonly kind: LiveKind;
 	/** The module's or the scenario's slug. */
 	readonly slug: string;
 	readonly title: string;
@@ -27,6 +31,16 @@ export interface LiveActivity {
 	chosenReply(round: number): number | null;
 	/** The replies chosen so far (stored with the session's state); empty for a quiz. */
 	readonly path: number[];
+	/** Answers are kept as counts only: a stored answer says that, not what, was answered. */
+	readonly anonymous?: boolean;
+	/** A round's figures are shown only once this many have answered (the minimum group size). */
+	readonly minimumAnswers?: number;
+	/** Adds (1) or takes back (-1) an answer in a store of the activity's own, in its transaction. */
+	recordAnswer?(round: number, keys: string[], delta: 1 | -1): void;
+	/** Where the professional reads the results (a youth poll's page, with its minimum group). */
+	readonly resultsHref?: string;
+	/** What the projector (and, with `control`, the control view) shows beside the bars. */
+	hostExtra?(state: LiveState, control: boolean): LiveEveningView | null;
 }
 
 export class QuizActivity implements LiveActivity {

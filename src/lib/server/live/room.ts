@@ -304,10 +304,16 @@ export class LiveRoom {
 		const view = question ? this.activity.view(questionIndex)! : null;
 		// The projector (not the control view) keeps the counts back until the reveal, if asked.
 		const countsHidden = !names && this.hideCounts && phase === 'question';
+		// A youth poll shows no figures of a question fewer than the minimum group answered.
+		const tooFew =
+			question !== null &&
+			this.activity.minimumAnswers !== undefined &&
+			answeredCount < this.activity.minimumAnswers;
 		return {
 			version: this.hostVersion,
 			hideCounts: this.hideCounts,
 			countsHidden,
+			tooFew,
 			kind: this.activity.kind,
 			phase,
 			code: this.code,
@@ -324,7 +330,7 @@ export class LiveRoom {
 			answeredCount,
 			question: view,
 			bars:
-				question && view && !countsHidden
+				question && view && !countsHidden && !tooFew
 					? distribution(
 							question,
 							view,
@@ -344,7 +350,8 @@ export class LiveRoom {
 			chosenReply:
 				revealed && view
 					? (view.options[this.activity.chosenReply(questionIndex) ?? -1]?.token ?? null)
-					: null
+					: null,
+			evening: this.activity.hostExtra?.(this.state, names) ?? null
 		};
 	}
 
@@ -366,6 +373,8 @@ export class LiveRoom {
 		bars: ReturnType<typeof distribution>;
 		right: { right: number; answered: number } | null;
 	}[] {
+		// A youth poll's figures live on its own page, which applies the minimum group size.
+		if (this.activity.minimumAnswers !== undefined) return [];
 		const rounds: number[] = [];
 		for (let i = 0; this.activity.question(i); i++) {
 			if (this.activity.kind === 'scenario' && !this.counts.has(i)) break;

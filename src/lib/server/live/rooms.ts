@@ -3,6 +3,9 @@ import { getThemeDay } from '../themedays/theme-days';
 import type { TrackId } from '../content/schema';
 import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
 import { QuizActivity, ScenarioActivity, type LiveActivity } from './activity';
+import { eveningActivityOf } from '../evening/live-activities';
+import type { LiveKind } from '$lib/live/types';
+import { getDb, prepared } from '../db/client';
 import { QUOTAS } from '../security/quotas';
 import type { LiveCommand } from './state-machine';
 import {
@@ -58,6 +61,7 @@ function load(row: LiveSessionRow): LiveRoom | null {
 
 /** The quiz or scenario a session runs (in Danish: the projector and the votes are shared). */
 function activityOf(row: LiveSessionRow): LiveActivity | null {
+	if (row.kind === 'poll' || row.kind === 'evening') return eveningActivityOf(row);
 	if (row.kind === 'scenario') {
 		const scenario = findScenario('da', row.track as TrackId, row.moduleSlug);
 		return scenario ? new ScenarioActivity(scenario, row.shuffleSeed, row.scenarioPath) : null;
@@ -99,7 +103,7 @@ export type StartOutcome =
 
 export function startLiveSession(input: {
 	ownerId: string;
-	kind: 'quiz' | 'scenario';
+	kind: LiveKind;
 	track: TrackId;
 	moduleSlug: string;
 	themeDayId: string | null;
@@ -108,11 +112,16 @@ export function startLiveSession(input: {
 	teams?: boolean;
 	/** End the oldest running session first when the quota is reached. */
 	endOldest?: boolean;
+	/** Stores what the activity is made from (a poll, dilemmas) before the room is loaded. */
+	afterCreate?: (sessionId: string) => void;
 }): StartOutcome {
 	const exists =
 		input.kind === 'scenario'
 			? findScenario('da', input.track, input.moduleSlug) !== undefined
-			: !!findModule('da', input.track, input.moduleSlug)?.questions.length;
+			: input.kind === 'quiz'
+				? !!findModule('da', input.track, input.moduleSlug)?.questions.length
+				: // A poll or a parent evening: its caller checked what it is made of.
+					input.afterCreate !== undefined;
 	if (!exists) return { ok: false, reason: 'unknown' };
 	const running = runningSessionsOf(input.ownerId);
 	if (running.length >= QUOTAS.liveSessionsRunning) {
@@ -124,8 +133,8 @@ export function startLiveSession(input: {
 	}
 	const ownDay =
 		input.themeDayId !== null && getThemeDay(input.themeDayId)?.organiserId === input.ownerId;
-	const room = load(
-		createLiveSession({
+	const row = getDb().$client.transaction(() => {
+		const created = createLiveSession({
 			ownerId: input.ownerId,
 			kind: input.kind,
 			track: input.track,
@@ -133,8 +142,11 @@ export function startLiveSession(input: {
 			generatedNames: (input.generatedNames ?? false) || (input.teams ?? false),
 			teams: input.teams ?? false,
 			themeDayId: ownDay ? input.themeDayId : null
-		})
-	);
+		});
+		input.afterCreate?.(created.id);
+		return created;
+	})();
+	const room = load(row);
 	return room ? { ok: true, room } : { ok: false, reason: 'unknown' };
 }
 
@@ -180,19 +192,31 @@ export function answerInLiveRoom(
 	questionIndex: number,
 	form: FormData
 ): AnswerOutcome {
-	return room.answer(participantId, questionIndex, form, (answer, correct, keys) =>
-		insertAnswer(
-			{
-				participantId,
-				sessionId: room.id,
-				questionIndex,
-				answer: JSON.stringify(answer),
-				correct
-			},
-			keys
-		)
-	);
+	const { activity } = room;
+	return room.answer(participantId, questionIndex, form, (answer, correct, keys) => {
+		const row = {
+			participantId,
+			sessionId: room.id,
+			questionIndex,
+			answer: JSON.stringify(activity.anonymous ? [] : answer),
+			correct
+		};
+		return activity.recordAnswer
+			? insertRecordedAnswer()(row, keys, activity)
+			: insertAnswer(row, keys);
+	});
 }
+
+/** An answer that the activity also counts in a store of its own, in one transaction. */
+const insertRecordedAnswer = prepared((db) =>
+	db.$client.transaction(
+		(row: Parameters<typeof insertAnswer>[0], keys: string[], activity: LiveActivity) => {
+			if (!insertAnswer(row, keys)) return false;
+			activity.recordAnswer!(row.questionIndex, keys, 1);
+			return true;
+		}
+	)
+);
 
 /** Locks a session (nobody new may join) or opens it again. */
 export function setLiveLocked(room: LiveRoom, locked: boolean): void {
@@ -210,7 +234,10 @@ export function setLiveHideCounts(room: LiveRoom, hide: boolean): void {
 export function removeLiveParticipant(room: LiveRoom, participantId: string): boolean {
 	const answered = room.answerKeysOf(participantId);
 	if (!room.removeParticipant(participantId)) return false;
-	removeStoredParticipant(room.id, participantId, answered);
+	getDb().$client.transaction(() => {
+		removeStoredParticipant(room.id, participantId, answered);
+		for (const { round, keys } of answered) room.activity.recordAnswer?.(round, keys, -1);
+	})();
 	return true;
 }
 

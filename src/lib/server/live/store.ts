@@ -7,6 +7,7 @@ import { randomId } from '../security/random';
 import { newNonce } from '../learning/quiz-form';
 import { generateLiveCode } from './code';
 import type { LiveState } from './state-machine';
+import type { LiveKind } from '$lib/live/types';
 import { isUniqueViolation } from '../db/errors';
 
 export type LiveSessionRow = typeof liveSessions.$inferSelect;
@@ -15,7 +16,7 @@ export type LiveParticipantRow = typeof liveParticipants.$inferSelect;
 export function createLiveSession(
 	input: {
 		ownerId: string;
-		kind: 'quiz' | 'scenario';
+		kind: LiveKind;
 		generatedNames: boolean;
 		teams: boolean;
 		track: string;

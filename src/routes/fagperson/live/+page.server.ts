@@ -8,6 +8,7 @@ import { getLocale } from '$lib/paraglide/runtime';
 import type { FieldErrors } from '$lib/i18n';
 import { liveSessionsOf } from '$lib/server/live/store';
 import { startLiveSession } from '$lib/server/live/rooms';
+import { eveningSessionTitle } from '$lib/server/evening/live-activities';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'professional', 'admin');
@@ -16,7 +17,8 @@ export const load: PageServerLoad = (event) => {
 		sessions: liveSessionsOf(user.id).map((s) => ({
 			id: s.id,
 			code: s.code,
-			title: findAssignable(getLocale(), s.moduleSlug)?.title ?? s.moduleSlug,
+			title:
+				eveningSessionTitle(s) ?? findAssignable(getLocale(), s.moduleSlug)?.title ?? s.moduleSlug,
 			createdAt: s.createdAt,
 			running: s.endedAt === null
 		})),

@@ -14,6 +14,7 @@ import type { LiveRoom } from '$lib/server/live/room';
 import { content } from '$lib/server/content/library';
 import { teacherSection } from '$lib/server/scenarios/teacher-section';
 import { DISCUSSION_SECTION } from '$lib/server/content/curriculum-rules';
+import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
 
 export const load: PageServerLoad = async (event) => {
 	const room = requireLiveOwner(event, event.params.id);
@@ -25,7 +26,9 @@ export const load: PageServerLoad = async (event) => {
 		join,
 		qr: host.phase === 'ended' ? null : await qrDataUrl(`${join.href}?kode=${room.code}`),
 		summary: host.phase === 'ended' ? room.summary() : [],
-		discussionHtml: discussionOf(room)
+		discussionHtml: discussionOf(room),
+		minimum: MIN_GROUP_SIZE,
+		resultsHref: room.activity.resultsHref ?? null
 	};
 };
 

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { joinAddress, requireLiveOwner } from '$lib/server/live/guard';
 import { qrDataUrl } from '$lib/server/classes/qr';
+import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
 
 export const load: PageServerLoad = async (event) => {
 	const room = requireLiveOwner(event, event.params.id);
@@ -10,6 +11,7 @@ export const load: PageServerLoad = async (event) => {
 		host: room.hostView(false),
 		join,
 		qr: await qrDataUrl(`${join.href}?kode=${room.code}`),
-		projector: true
+		projector: true,
+		minimum: MIN_GROUP_SIZE
 	};
 };
