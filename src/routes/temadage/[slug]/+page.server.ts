@@ -7,6 +7,7 @@ import { mayManageThemeDay, requireVisibleThemeDay } from '$lib/server/themedays
 import { renderDescription } from '$lib/server/themedays/description';
 import { localHelpOf } from '$lib/server/help/municipality-choice';
 import { programmeStart, programmeWithProgress, themeDaySummary } from '$lib/server/themedays/view';
+import { publishedForThemeDay } from '$lib/server/agreements/published';
 
 export const load: PageServerLoad = async (event) => {
 	const day = requireVisibleThemeDay(event, event.params.slug);
@@ -28,6 +29,7 @@ export const load: PageServerLoad = async (event) => {
 		signedIn: user !== null,
 		canManage: mayManageThemeDay(user, day),
 		localHelp: localHelpOf(library.localHelp, day.municipality),
+		agreements: publishedForThemeDay(day.id),
 		programmes: [
 			{ track: 'unge' as const, modules: youth, start: programmeStart(youth) },
 			{ track: 'foraeldre' as const, modules: parent, start: programmeStart(parent) }

@@ -11,6 +11,7 @@ import {
 	markCardTalkedAbout,
 	talkedAboutCards
 } from '$lib/server/family/family-links';
+import { publishedForChild } from '$lib/server/agreements/published';
 
 /** The guard: only the parent of an active link gets anything; everyone else gets 404. */
 function requireActiveLink(event: RequestEvent) {
@@ -30,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 		child: { name: link.displayName ?? link.username },
 		completed,
 		assignments: assignmentTitles(link.youthId, getLocale()),
+		agreements: publishedForChild(link.youthId),
 		cards: completed.flatMap((c) => {
 			const mod = modules.get(c.slug);
 			return mod?.cards
