@@ -13,6 +13,8 @@ import {
 } from '$lib/server/themedays/theme-days';
 import { moduleChoices } from '$lib/server/themedays/module-choices';
 import { programmeWithProgress, themeDaySummary, trackModules } from '$lib/server/themedays/view';
+import { pollsOfThemeDay } from '$lib/server/evening/poll-store';
+import { agreementSetsOfThemeDay } from '$lib/server/agreements/store';
 
 export const load: PageServerLoad = (event) => {
 	const day = requireThemeDayOrganiser(event, event.params.id);
@@ -27,6 +29,10 @@ export const load: PageServerLoad = (event) => {
 		programmes: {
 			unge: programmeWithProgress(day.youthProgramme, 'unge', library, noProgress),
 			foraeldre: programmeWithProgress(day.parentProgramme, 'foraeldre', library, noProgress)
+		},
+		evening: {
+			pollId: pollsOfThemeDay(day.id)[0]?.id ?? null,
+			agreementSetId: agreementSetsOfThemeDay(day.id)[0]?.id ?? null
 		}
 	};
 };
