@@ -16,6 +16,8 @@ export function uniqueName(prefix: string): string {
 }
 
 export type Role = 'youth' | 'parent' | 'professional';
+/** What every professional in the tests tells the administrator when signing up. */
+export const PROFESSIONAL_APPLICATION = { workplace: 'Herlev Skole', municipality: 'Herlev' };
 const ROLE_LABEL: Record<Role, string> = {
 	youth: 'Ung',
 	parent: 'Forælder',
@@ -30,6 +32,10 @@ export async function signUp(
 ) {
 	await page.goto('/opret-konto');
 	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
+	if (role === 'professional') {
+		await page.getByLabel('Arbejdsplads').fill(PROFESSIONAL_APPLICATION.workplace);
+		await page.getByLabel('Kommune, du arbejder i').selectOption(PROFESSIONAL_APPLICATION.municipality);
+	}
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Opret konto' }).click();
