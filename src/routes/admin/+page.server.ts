@@ -39,7 +39,8 @@ export const actions: Actions = {
 		const parsed = parseForm(declineSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { decline: { values: parsed.values, errors: parsed.errors } });
 		const user = getUser(parsed.data.userId);
-		if (!user || !declineApplicant(user.id, parsed.data.reason)) return fail(404, { declined: null });
+		if (!user || !declineApplicant(user.id, parsed.data.reason))
+			return fail(404, { declined: null });
 		return { declined: user.username };
 	}
 };

@@ -33,8 +33,14 @@ beforeEach(() => {
 
 describe('the application form', () => {
 	it('asks for a workplace and one of the 98 municipalities', () => {
-		const ok = parseForm(applicationSchema, form({ workplace: ' Herlev Skole ', municipality: 'Herlev' }));
-		expect(ok).toMatchObject({ ok: true, data: { workplace: 'Herlev Skole', municipality: 'Herlev' } });
+		const ok = parseForm(
+			applicationSchema,
+			form({ workplace: ' Herlev Skole ', municipality: 'Herlev' })
+		);
+		expect(ok).toMatchObject({
+			ok: true,
+			data: { workplace: 'Herlev Skole', municipality: 'Herlev' }
+		});
 		const empty = parseForm(applicationSchema, form({}));
 		expect(empty.ok || empty.errors).toEqual({
 			workplace: 'error_workplace_missing',
@@ -104,7 +110,7 @@ describe('applications', () => {
 		expect(pendingApplicants().map((p) => p.workplace)).toEqual(['Herlev Byskole']);
 	});
 
-	it('is part of the applicant\'s data export', () => {
+	it("is part of the applicant's data export", () => {
 		insertTestUser(db, 'ny', { role: 'professional' });
 		insertTestUser(db, 'ung', { role: 'youth' });
 		submitApplication('ny', input, new Date(0));
@@ -184,7 +190,9 @@ describe('requireApplicant', () => {
 			person('youth', false),
 			person('admin', false)
 		])
-			expect(() => requireApplicant(event(other))).toThrow(expect.objectContaining({ status: 404 }));
+			expect(() => requireApplicant(event(other))).toThrow(
+				expect.objectContaining({ status: 404 })
+			);
 		expect(() => requireApplicant(event(null))).toThrow(expect.objectContaining({ status: 303 }));
 	});
 });

@@ -63,10 +63,7 @@ export function pendingApplicants() {
 			and(
 				eq(users.role, 'professional'),
 				isNull(users.approvedAt),
-				or(
-					isNull(professionalApplications.status),
-					ne(professionalApplications.status, 'declined')
-				)
+				or(isNull(professionalApplications.status), ne(professionalApplications.status, 'declined'))
 			)
 		)
 		.orderBy(asc(users.createdAt))
@@ -141,10 +138,7 @@ export function dismissWelcome(userId: string, now = new Date()): void {
 		.update(professionalApplications)
 		.set({ welcomedAt: now })
 		.where(
-			and(
-				eq(professionalApplications.userId, userId),
-				isNull(professionalApplications.welcomedAt)
-			)
+			and(eq(professionalApplications.userId, userId), isNull(professionalApplications.welcomedAt))
 		)
 		.run();
 }

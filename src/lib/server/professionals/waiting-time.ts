@@ -11,6 +11,8 @@ export function typicalWaitDays(waitsMs: number[]): number | null {
 	if (waitsMs.length < MIN_DECISIONS) return null;
 	const sorted = [...waitsMs].sort((a, b) => a - b);
 	const mid = sorted.length / 2;
-	const median = Number.isInteger(mid) ? (sorted[mid - 1] + sorted[mid]) / 2 : sorted[Math.floor(mid)];
+	const median = Number.isInteger(mid)
+		? (sorted[mid - 1] + sorted[mid]) / 2
+		: sorted[Math.floor(mid)];
 	return Math.max(1, Math.ceil(median / DAY_MS));
 }
