@@ -24,7 +24,10 @@ export const actions: Actions = {
 		const username = field(form, 'username');
 		const role = field(form, 'role');
 		const keepVisit = form.get('keepVisit') === 'on';
-		const application = { workplace: field(form, 'workplace'), municipality: field(form, 'municipality') };
+		const application = {
+			workplace: field(form, 'workplace'),
+			municipality: field(form, 'municipality')
+		};
 		const values = { username, role, keepVisit, ...application };
 		// One account at a time (a form left open in another tab): sign out first.
 		if (locals.user)

@@ -34,7 +34,9 @@ export async function signUp(
 	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
 	if (role === 'professional') {
 		await page.getByLabel('Arbejdsplads').fill(PROFESSIONAL_APPLICATION.workplace);
-		await page.getByLabel('Kommune, du arbejder i').selectOption(PROFESSIONAL_APPLICATION.municipality);
+		await page
+			.getByLabel('Kommune, du arbejder i')
+			.selectOption(PROFESSIONAL_APPLICATION.municipality);
 	}
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
