@@ -1,30 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
 	approvedProfessional,
 	createAdmin,
-	expectNoAxeViolations,
+	expectAccessibleAtBothWidths,
+	printedPages,
 	signIn,
 	signUp,
 	uniqueName
 } from './support/helpers';
-
-/** axe at the two widths every page is checked at, and no sideways scrolling at 320 px. */
-async function expectAccessibleAtBothWidths(page: Page) {
-	for (const width of [320, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await expectNoAxeViolations(page);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - window.innerWidth
-		);
-		expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
-	}
-}
-
-/** How many pages a print of the page fills on A4. */
-async function printedPages(page: Page): Promise<number> {
-	const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
-	return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-}
 
 test.describe('professionals', () => {
 	test('a declined professional sees the reason, applies again and is welcomed once approved', async ({

@@ -1,5 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
-import { answerQuiz, expectNoAxeViolations, uniqueName } from './support/helpers';
+import { expect, test } from '@playwright/test';
+import {
+	answerQuiz,
+	expectAccessibleAtBothWidths,
+	printedPages,
+	uniqueName
+} from './support/helpers';
 import {
 	adminApi,
 	approve,
@@ -8,24 +13,6 @@ import {
 	signUpApi,
 	validThemeDayForm
 } from './support/security-fixtures';
-
-/** axe at the two widths every page is checked at, and no sideways scrolling at 320 px. */
-async function expectAccessibleAtBothWidths(page: Page) {
-	for (const width of [320, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		await expectNoAxeViolations(page);
-		const overflow = await page.evaluate(
-			() => document.documentElement.scrollWidth - window.innerWidth
-		);
-		expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
-	}
-}
-
-/** How many pages a print of the page fills on A4. */
-async function printedPages(page: Page): Promise<number> {
-	const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
-	return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-}
 
 test.describe("the theme-day evening's thread", () => {
 	test("a parent follows the theme day's programme from module 1 to module 2 and back", async ({

@@ -72,6 +72,24 @@ export async function expectNoAxeViolations(page: Page) {
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
+/** axe at the two widths every page is checked at, and no sideways scrolling (reflow) at 320 px. */
+export async function expectAccessibleAtBothWidths(page: Page) {
+	for (const width of [320, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await expectNoAxeViolations(page);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+	}
+}
+
+/** How many A4 pages the page fills when printed (with the print style sheet applied). */
+export async function printedPages(page: Page): Promise<number> {
+	const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+	return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
+
 /** Read-only view of the end-to-end database, to check what was stored. */
 export function openTestDatabase() {
 	return new Database(E2E_DATABASE, { readonly: true, fileMustExist: true });
