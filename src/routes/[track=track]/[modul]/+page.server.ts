@@ -5,7 +5,8 @@ import { pageHtml } from '$lib/server-html';
 import { content, findModule } from '$lib/server/content/library';
 import { mayReadTeacherNotes } from '$lib/server/auth/guards';
 import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
-import { newNonce, quizView } from '$lib/server/learning/quiz-form';
+import { newNonce, postedSelections, quizView } from '$lib/server/learning/quiz-form';
+import { quizSubmissions, spend } from '$lib/server/security/quotas';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
 import { QUERY_HEADER, readsOnlyQuery } from '$lib/server/http/page-cache.js';
 import { programmeContext } from '$lib/server/themedays/programme-context';
@@ -86,7 +87,16 @@ export const load: PageServerLoad = ({
 export const actions: Actions = {
 	svar: async ({ params, request, locals, cookies, url }) => {
 		const module = moduleOr404(params.track, params.modul);
-		const outcome = submitQuiz(module, await request.formData(), {
+		const form = await request.formData();
+		if (locals.user && spend(quizSubmissions, locals.user.id) > 0)
+			return fail(429, {
+				quiz: quizView(module, String(form.get('nonce') ?? '') || newNonce()),
+				selections: postedSelections(form),
+				problems: [],
+				expired: false,
+				busy: true
+			});
+		const outcome = submitQuiz(module, form, {
 			user: locals.user,
 			cookies,
 			url
@@ -104,6 +114,8 @@ export const actions: Actions = {
 	},
 	tjek: async ({ params, request, locals }) => {
 		const module = moduleOr404(params.track, params.modul);
+		if (locals.user && spend(quizSubmissions, locals.user.id) > 0)
+			return fail(429, { checkError: 'busy' as const });
 		const checked = checkQuestion(module, await request.formData(), locals.user);
 		if (checked === null) return fail(400, { checkError: 'expired' as const });
 		if (typeof checked === 'string') return fail(400, { checkError: checked });
