@@ -24,9 +24,9 @@ describe('layout for right-to-left languages', () => {
 			const css = file.endsWith('.svelte')
 				? (/<style[^>]*>([\s\S]*?)<\/style>/.exec(source)?.[1] ?? '')
 				: source;
-			css.split('\n').forEach((line, i) => {
+			for (const line of css.split('\n')) {
 				if (PHYSICAL.test(line)) found.push(`${file}: ${line.trim()}`);
-			});
+			}
 		}
 		expect(found).toEqual([]);
 	});
