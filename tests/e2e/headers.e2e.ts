@@ -40,6 +40,19 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/admin': { who: 'admin', path: () => '/admin' },
 	'/fagperson': { who: 'pro', path: () => '/fagperson' },
 	'/fagperson/klasser/[id]': { who: 'pro', path: (w) => w.classPath },
+	'/fagperson/materialer': { who: 'pro', path: () => '/fagperson/materialer' },
+	'/fagperson/materialer/kort/[slug]': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/kort/beskeden-til-lukas'
+	},
+	'/fagperson/materialer/underretning': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/underretning'
+	},
+	'/fagperson/materialer/vejledning/[slug]': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/vejledning/grooming'
+	},
 	'/fagperson/klasser/[id]/analyse/[modul]': {
 		who: 'pro',
 		path: (w) => `${w.classPath}/analyse/grooming`
@@ -55,6 +68,10 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/live': { who: 'visitor', path: () => '/live' },
 	'/live/[kode]': { who: 'visitor', path: (w) => `/live/${w.live.code}` },
 	'/foraeldre/samtalekort': { who: 'parent', path: () => '/foraeldre/samtalekort' },
+	'/foraeldre/samtalekort/[modul]': {
+		who: 'visitor',
+		path: () => '/foraeldre/samtalekort/grooming'
+	},
 	'/hjaelp': { who: 'visitor', path: () => '/hjaelp' },
 	'/klasse': { who: 'visitor', path: () => '/klasse' },
 	'/log-ind': { who: 'visitor', path: () => '/log-ind' },
@@ -278,7 +295,7 @@ test.describe.serial('security headers and cookies', () => {
 		expect(problems).toEqual([]);
 	});
 
-	test('cookies are HttpOnly (the language cookie is read by the page) and SameSite=Lax', async () => {
+	test('cookies are HttpOnly and SameSite=Lax', async () => {
 		const client = await apiClient();
 		const cookies = [
 			...setCookies(
@@ -343,13 +360,12 @@ function setCookies(response: APIResponse): SetCookie[] {
 		});
 }
 
-/** Paraglide's browser code reads the language cookie, so it alone may be readable by scripts. */
+/** No cookie is readable by scripts: the page takes its language from <html lang>. */
 function cookieProblems(cookies: SetCookie[], https: boolean): string[] {
 	const problems: string[] = [];
 	for (const c of cookies) {
 		if (!c.attributes.includes('samesite=lax')) problems.push(`${c.name}: SameSite`);
-		if (c.name !== 'sprog' && !c.attributes.includes('httponly'))
-			problems.push(`${c.name}: HttpOnly`);
+		if (!c.attributes.includes('httponly')) problems.push(`${c.name}: HttpOnly`);
 		if (c.attributes.includes('secure') !== https) problems.push(`${c.name}: Secure ${!https}`);
 	}
 	return problems;

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { toLocale } from '$lib/locales';
 import { m } from '$lib/paraglide/messages';
 import { loadContent, type LoadedContent } from './loader';
 import type { EveningLibrary } from './evening';
@@ -32,7 +33,7 @@ export function initContent(root = process.env.CONTENT_DIR ?? 'content'): Loaded
 
 export function content(locale: string): LocaleContent {
 	library ??= initContent();
-	return library.locales[locale === 'en' ? 'en' : 'da'];
+	return library.locales[toLocale(locale)];
 }
 
 /** The theme-day evening's libraries (Danish: a room shares one language). */

@@ -12,7 +12,10 @@ import { addPollCounts, getPoll, type PollRow } from './poll-store';
 import { pollQuestions, questionFigures } from './polls';
 import { scopeName } from './scope';
 
-/** The room's language: everyone in a hall shares one projector. */
+/**
+ * The evening's libraries are written in Danish only, so every participant reads the rounds in
+ * Danish (marked lang="da" on their screen), whatever language their page is in.
+ */
 const da = { locale: 'da' } as const;
 
 interface Round {
@@ -90,6 +93,9 @@ abstract class RoundsActivity implements LiveActivity {
 	}
 	get trackHref() {
 		return this.href;
+	}
+	titleIn() {
+		return { title: this.title, lang: 'da' };
 	}
 	question(r: number) {
 		return this.rounds[r]?.question ?? null;

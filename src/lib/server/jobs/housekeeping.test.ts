@@ -24,6 +24,7 @@ describe('housekeeping jobs', () => {
 			'delete-expired-sessions',
 			'purge-live-session-data',
 			'live-heartbeat',
+			'purge-evening-markers',
 			'drop-idle-live-rooms',
 			'delete-inactive-accounts'
 		]);

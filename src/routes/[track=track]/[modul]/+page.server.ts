@@ -8,7 +8,10 @@ import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/lea
 import { newNonce, postedSelections, quizView } from '$lib/server/learning/quiz-form';
 import { quizSubmissions, spend } from '$lib/server/security/quotas';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
-import { QUERY_HEADER } from '$lib/server/http/page-cache.js';
+import { QUERY_HEADER, readsOnlyQuery } from '$lib/server/http/page-cache.js';
+import { programmeContext } from '$lib/server/themedays/programme-context';
+import { materialLinks } from '$lib/server/materials/catalogue';
+import { PROGRAMME_PARAM } from '$lib/themedays/programme';
 
 /** A visitor's module page is the same for everyone: the shared page cache may keep it a minute. */
 const SAME_FOR_EVERY_VISITOR = {
@@ -16,10 +19,11 @@ const SAME_FOR_EVERY_VISITOR = {
 	vary: 'Cookie'
 };
 /**
- * The page reads no query parameter, so `?utm=…` may get the page cached without one. Not said
- * of its data requests, whose query tells SvelteKit which data the browser still has.
+ * The page reads only the theme-day parameter, so `?utm=…` may get the page cached without one
+ * while `?temadag=…` is rendered. Not said of its data requests, whose query tells SvelteKit
+ * which data the browser still has.
  */
-const READS_NO_QUERY = { [QUERY_HEADER]: 'none' };
+const READS_ONLY_PROGRAMME = { [QUERY_HEADER]: readsOnlyQuery(PROGRAMME_PARAM) };
 
 function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 	const module = findModule(getLocale(), track, slug);
@@ -27,16 +31,27 @@ function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
 	return module;
 }
 
-export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDataRequest }) => {
+export const load: PageServerLoad = ({
+	params,
+	locals,
+	request,
+	url,
+	setHeaders,
+	isDataRequest
+}) => {
 	const module = moduleOr404(params.track, params.modul);
+	const library = content(getLocale());
 	const user = locals.user;
 	if (!user && request.method === 'GET')
 		setHeaders(
-			isDataRequest ? SAME_FOR_EVERY_VISITOR : { ...SAME_FOR_EVERY_VISITOR, ...READS_NO_QUERY }
+			isDataRequest
+				? SAME_FOR_EVERY_VISITOR
+				: { ...SAME_FOR_EVERY_VISITOR, ...READS_ONLY_PROGRAMME }
 		);
 	if (user) recordModuleOpened(user.id, module.slug);
+	const professional = mayReadTeacherNotes(user);
 	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
-	const track = content(getLocale()).tracks[params.track];
+	const track = library.tracks[params.track];
 	const index = track.modules.findIndex((mod) => mod.slug === module.slug);
 	const next = track.modules[index + 1];
 	return {
@@ -55,13 +70,16 @@ export const load: PageServerLoad = ({ params, locals, request, setHeaders, isDa
 			lessonHtml: pageHtml(module.lessonHtml, isDataRequest),
 			sources: module.sources,
 			lastReviewed: module.lastReviewed,
-			teacherHtml: mayReadTeacherNotes(user) ? pageHtml(module.teacherHtml, isDataRequest) : null,
+			teacherHtml: professional ? pageHtml(module.teacherHtml, isDataRequest) : null,
+			teacherMaterials: professional ? materialLinks(library, module.slug) : [],
 			practice: module.practice
 		},
 		quiz: quizView(module, newNonce()),
 		status: statusOf(progress),
 		bestScore: progress?.bestScore ?? null,
 		next: next ? { slug: next.slug, title: next.title } : null,
+		/** Opened from a theme day's programme: its order replaces the track's. */
+		programme: programmeContext(url.searchParams.get(PROGRAMME_PARAM), module, library),
 		signedIn: user !== null
 	};
 };

@@ -18,6 +18,7 @@ export const load: PageServerLoad = async (event) => {
 	const youth = programmeWithProgress(day.youthProgramme, 'unge', library, progress);
 	const parent = programmeWithProgress(day.parentProgramme, 'foraeldre', library, progress);
 	const url = `${event.url.origin}/temadage/${day.slug}`;
+	const canManage = mayManageThemeDay(user, day);
 	return {
 		day: {
 			...themeDaySummary(day),
@@ -25,9 +26,10 @@ export const load: PageServerLoad = async (event) => {
 			descriptionHtml: renderDescription(day.description, locale),
 			url
 		},
-		qr: await qrDataUrl(url),
+		// Only the organiser prints the poster; nobody else needs the QR code made.
+		qr: canManage ? await qrDataUrl(url) : null,
 		signedIn: user !== null,
-		canManage: mayManageThemeDay(user, day),
+		canManage,
 		localHelp: localHelpOf(library.localHelp, day.municipality),
 		agreements: publishedForThemeDay(day.id),
 		programmes: [
