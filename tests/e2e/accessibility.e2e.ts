@@ -38,6 +38,11 @@ interface World {
 	/** A published theme day of the professional: its organiser page and public slug. */
 	themeDayPath: string;
 	themeDaySlug: string;
+	/** The theme day's youth poll and the class's agreements (voting open), with their links. */
+	pollPath: string;
+	pollLink: string;
+	agreementsPath: string;
+	agreementsLink: string;
 }
 
 /** A state of a page to check. Without `roles`, every role visits it. */
@@ -233,6 +238,44 @@ const VISITS: Record<string, Visit[]> = {
 		}
 	],
 	'/fagperson/temadage/[id]': [{ name: 'theme day, organiser', path: (w) => w.themeDayPath }],
+	'/fagperson/temadage/[id]/drejebog': [
+		{ name: 'run sheet', path: (w) => `${w.themeDayPath}/drejebog` }
+	],
+	'/fagperson/stemmer': [
+		{ name: 'youth polls', path: () => '/fagperson/stemmer' },
+		{
+			name: 'new youth poll with errors',
+			path: () => '/fagperson/stemmer',
+			roles: ['professional'],
+			act: submitEmpty('Åbn afstemningen')
+		}
+	],
+	'/fagperson/stemmer/[id]': [{ name: 'youth poll, organiser', path: (w) => w.pollPath }],
+	'/stemmer/[kode]': [
+		{ name: 'answer a youth poll', path: (w) => w.pollLink },
+		{
+			name: 'answer a youth poll, with errors',
+			path: (w) => w.pollLink,
+			roles: VISITOR,
+			noJs: true,
+			act: async (page) => {
+				await page.getByRole('button', { name: 'Send mine svar' }).click();
+				await expect(page.getByRole('alert')).toBeVisible();
+			}
+		}
+	],
+	'/dilemmaer': [{ name: 'dilemma cards', path: () => '/dilemmaer' }],
+	'/fagperson/aftaler': [
+		{ name: 'agreements', path: () => '/fagperson/aftaler' },
+		{
+			name: 'new agreements with errors',
+			path: () => '/fagperson/aftaler',
+			roles: ['professional'],
+			act: submitEmpty('Lav aftalerne')
+		}
+	],
+	'/fagperson/aftaler/[id]': [{ name: 'agreements, organiser', path: (w) => w.agreementsPath }],
+	'/aftaler/[kode]': [{ name: 'vote on agreements', path: (w) => w.agreementsLink }],
 	'/temadage': [
 		{ name: 'theme days', path: () => '/temadage' },
 		{ name: 'theme days in one municipality', path: () => '/temadage?kommune=Herlev' }
@@ -373,6 +416,24 @@ async function createWorld(browser: Browser): Promise<World> {
 		.getByRole('link', { name: 'Se temadagens side' })
 		.getAttribute('href'))!.replace('/temadage/', '');
 
+	// The evening: a youth poll for the theme day, agreements for the class.
+	await pro.goto('/fagperson/stemmer');
+	await pro.getByLabel('Hvem er det til?').selectOption({ label: 'Sikker på nettet i Herlev' });
+	for (const id of ['utryg-besked', 'fremmede-skriver', 'delt-uden-lov', 'snydt', 'fortael-foerst'])
+		await pro.locator(`#q-${id}`).check();
+	await pro.getByRole('button', { name: 'Åbn afstemningen' }).click();
+	const pollLink = new URL((await pro.getByTestId('poll-link').textContent())!.trim()).pathname;
+	const pollPath = new URL(pro.url()).pathname;
+	await pro.goto('/fagperson/aftaler');
+	await pro.getByLabel('Hvem er det til?').selectOption({ label: '7.A, Herlev Skole' });
+	await pro.getByRole('button', { name: 'Lav aftalerne' }).click();
+	await pro.locator('#s-spoerg-foer-deling').check();
+	await pro.getByRole('button', { name: 'Tilføj de valgte' }).click();
+	await expect(pro.getByRole('status')).toContainText('Aftalen er tilføjet.');
+	const agreementsPath = new URL(pro.url()).pathname;
+	const agreementsLink = new URL((await pro.getByTestId('agreements-link').textContent())!.trim())
+		.pathname;
+
 	await pro.goto(QUIZ_PATH);
 	await pro.getByRole('button', { name: 'Start en live-quiz med dette modul' }).click();
 	await expect(pro.getByRole('heading', { level: 1, name: /^Live-quiz:/ })).toBeVisible();
@@ -429,7 +490,11 @@ async function createWorld(browser: Browser): Promise<World> {
 		liveCode,
 		liveControlPath,
 		themeDayPath,
-		themeDaySlug
+		themeDaySlug,
+		pollPath,
+		pollLink,
+		agreementsPath,
+		agreementsLink
 	};
 	for (const context of contexts) await context.close();
 	return world;

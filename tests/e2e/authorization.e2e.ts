@@ -66,6 +66,10 @@ const classPath = (w: SecurityWorld, actor: Actor) =>
 	allowed(actor) ? w.classOk.path : w.classA.path;
 const themeDayPath = (w: SecurityWorld, actor: Actor) =>
 	allowed(actor) ? w.themeDayOk.path : w.themeDayA.path;
+const pollPath = (w: SecurityWorld, actor: Actor) =>
+	allowed(actor) ? w.pollOk.path : w.pollA.path;
+const agreementsPath = (w: SecurityWorld, actor: Actor) =>
+	allowed(actor) ? w.agreementsOk.path : w.agreementsA.path;
 /** A draft theme day exists only for its organiser. */
 const DRAFT_PUBLIC: Cells = ['404', '404', '404', '404', 'ok', '404', '404'];
 const PRO_PAGE: Cells = ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'];
@@ -89,6 +93,14 @@ const TABLE: Record<string, Row> = {
 	'GET /fagperson/materialer/vejledning/[slug]':   { path: () => '/fagperson/materialer/vejledning/grooming', expect: APPROVED_PRO },
 	'GET /fagperson/temadage':                       { path: () => '/fagperson/temadage', expect: PRO_PAGE },
 	'GET /fagperson/temadage/ny':                    { path: () => '/fagperson/temadage/ny', expect: PRO_PAGE },
+	'GET /fagperson/temadage/[id]/drejebog':         { path: (w) => `${w.themeDayA.path}/drejebog`, expect: OWNER_ONLY },
+	'GET /fagperson/stemmer':                        { path: () => '/fagperson/stemmer', expect: APPROVED_PRO },
+	'GET /fagperson/stemmer/[id]':                   { path: (w) => w.pollA.path, expect: OWNER_ONLY },
+	'GET /fagperson/aftaler':                        { path: () => '/fagperson/aftaler', expect: APPROVED_PRO },
+	'GET /fagperson/aftaler/[id]':                   { path: (w) => w.agreementsA.path, expect: OWNER_ONLY },
+	'GET /stemmer/[kode]':                           { path: (w) => `/stemmer/${w.pollA.code}`, expect: EVERYONE },
+	'GET /aftaler/[kode]':                           { path: (w) => `/aftaler/${w.agreementsA.code}`, expect: EVERYONE },
+	'GET /dilemmaer':                                { path: () => '/dilemmaer', expect: EVERYONE },
 	'GET /fagperson/temadage/[id]':                  { path: (w) => w.themeDayA.path, expect: OWNER_ONLY },
 	'GET /temadage':                                 { path: () => '/temadage', expect: EVERYONE },
 	'GET /temadage/[slug]':                          { path: (w) => `/temadage/${w.themeDayA.slug}`, expect: DRAFT_PUBLIC },
@@ -130,6 +142,11 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson?/velkommen':                    { path: () => '/fagperson', expect: APPROVED_PRO },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	// Professional A has three sessions running by now (liveA, liveOk and the one just started):
+	// past the guard, the quota answers. Starting an evening is part of the evening journey.
+	'POST /fagperson/stemmer/[id]?/live':            { path: pollPath, expect: ['login', '404', '404', '404', 'fail 409', '404', '404'] },
+	'POST /fagperson/stemmer/[id]?/aften':           { path: pollPath, expect: ['login', '404', '404', '404', 'fail 409', '404', '404'] },
+	'POST /dilemmaer?/live':                         { path: () => '/dilemmaer', expect: ['login', '404', '404', '404', 'fail 400', 'fail 400', 'fail 400'] },
 	'POST /fagperson/live/[id]?/tal':                { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ skjul: 'ja' }), expect: LIVE_OWNER },
 	'POST /fagperson/live/[id]?/laas':               { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ laast: 'ja' }), expect: ['login', '404', '404', '404', 'ok', '404', '404'] },
 	'POST /fagperson/live/[id]?/fjern':              { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ deltager: 'findes-ikke' }), expect: ['login', '404', '404', '404', 'fail 404', '404', '404'] },
@@ -139,6 +156,23 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson/temadage/[id]?/udgiv':          { path: themeDayPath, expect: OWNER_ONLY },
 	'POST /fagperson/temadage/[id]?/afpubliser':     { path: themeDayPath, expect: OWNER_ONLY },
 	'POST /fagperson/temadage/[id]?/aflys':          { path: themeDayPath, expect: OWNER_ONLY },
+	'POST /fagperson/stemmer?/opret':                { path: () => '/fagperson/stemmer', expect: ['login', '404', '404', '404', 'fail 400', 'fail 400', 'fail 400'] },
+	'POST /fagperson/stemmer/[id]?/luk':             { path: pollPath, expect: OWNER_ONLY },
+	'POST /fagperson/stemmer/[id]?/aabn':            { path: pollPath, expect: OWNER_ONLY },
+	'POST /fagperson/aftaler?/opret':                { path: () => '/fagperson/aftaler', expect: ['login', '404', '404', '404', 'fail 400', 'fail 400', 'fail 400'] },
+	'POST /fagperson/aftaler/[id]?/tilfoej':         { path: agreementsPath, form: () => ({ forslag: 'spoerg-foer-deling' }), expect: OWNER_ONLY },
+	'POST /fagperson/aftaler/[id]?/egen':            { path: agreementsPath, form: (w, a) => ({ text: `Skrevet af ${a}` }), expect: OWNER_ONLY },
+	'POST /fagperson/aftaler/[id]?/ret':             { path: agreementsPath, form: (w, a) => ({ id: String(allowed(a) ? w.agreementsOk.agreementId : w.agreementsA.agreementId), text: `Rettet af ${a}` }), expect: OWNER_ONLY },
+	// No proposal with that id is waiting: past the guard, the action finds nothing.
+	'POST /fagperson/aftaler/[id]?/godkend':         { path: agreementsPath, form: (w) => ({ id: String(w.agreementsA.agreementId), text: 'Godkendt' }), expect: ['login', '404', '404', '404', 'fail 404', '404', '404'] },
+	'POST /fagperson/aftaler/[id]?/afvis':           { path: agreementsPath, form: () => ({ id: 'findes-ikke' }), expect: ['login', '404', '404', '404', 'fail 404', '404', '404'] },
+	'POST /fagperson/aftaler/[id]?/fjern':           { path: agreementsPath, form: () => ({ id: 'findes-ikke' }), expect: ['login', '404', '404', '404', 'fail 404', '404', '404'] },
+	'POST /fagperson/aftaler/[id]?/udgiv':           { path: agreementsPath, expect: OWNER_ONLY },
+	'POST /fagperson/aftaler/[id]?/afpubliser':      { path: agreementsPath, expect: OWNER_ONLY },
+	// Anyone with the link answers a youth poll or votes on agreements, without an account; once.
+	'POST /stemmer/[kode]':                          { path: (w) => `/stemmer/${w.pollOk.code}`, form: () => ({ 'q-utryg-besked': 'nej' }), expect: EVERYONE },
+	'POST /aftaler/[kode]?/stem':                    { path: (w) => `/aftaler/${w.agreementsOk.code}`, form: (w) => ({ [`a-${w.agreementsOk.agreementId}`]: 'ja' }), expect: EVERYONE },
+	'POST /aftaler/[kode]?/foreslaa':                { path: (w) => `/aftaler/${w.agreementsOk.code}`, form: () => ({ forslag: '' }), expect: FAILS_400 },
 	'POST /fagperson/klasser/[id]?/adgang':          { path: classPath, form: () => ({ open: 'nej' }), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/arkiver':         { path: (w, a) => (allowed(a) ? w.classArchive.path : w.classA.path), expect: OWNER_ONLY },
 	'POST /fagperson/klasser/[id]?/fjernElev':       { path: classPath, form: (w, a) => ({ userId: a === 'proA' ? w.spares[0].id : w.pupil.id }), expect: OWNER_ONLY },
@@ -238,6 +272,10 @@ function victimState(w: SecurityWorld) {
 		link: snapshot('select * from family_links where id = ?', w.link),
 		live: snapshot('select * from live_sessions where id = ?', w.liveA.id),
 		themeDay: snapshot('select * from theme_days where id = ?', w.themeDayA.id),
+		poll: snapshot('select * from youth_polls where id = ?', w.pollA.id),
+		pollCounts: snapshot('select * from youth_poll_counts where poll_id = ?', w.pollA.id),
+		agreementSet: snapshot('select * from agreement_sets where id = ?', w.agreementsA.id),
+		agreements: snapshot('select * from agreements where set_id = ?', w.agreementsA.id),
 		talks: snapshot('select * from card_talks where link_id = ?', w.link),
 		pending: snapshot('select id, role, approved_at from users where id = ?', w.pendingTarget.id),
 		application: snapshot(
@@ -332,5 +370,15 @@ test.describe.serial('authorization matrix', () => {
 		expect(snapshot('select ended_at from live_sessions where id = ?', w.liveOk.id)).not.toContain(
 			'null'
 		);
+		expect(snapshot('select text from agreements where set_id = ?', w.agreementsOk.id)).toContain(
+			'Rettet af proA'
+		);
+		expect(
+			snapshot(
+				'select count from youth_poll_counts where poll_id = ? and question_id = ?',
+				w.pollOk.id,
+				'utryg-besked'
+			)
+		).toContain('7');
 	});
 });

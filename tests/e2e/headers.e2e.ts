@@ -10,7 +10,9 @@ import {
 	apiClient,
 	approve,
 	assignApi,
+	createAgreementSetApi,
 	createClassApi,
+	createPollApi,
 	createThemeDayApi,
 	endpointMethods,
 	linkFamilyApi,
@@ -28,6 +30,8 @@ type World = {
 	link: number;
 	live: { path: string; code: string };
 	themeDay: { path: string; slug: string };
+	poll: { path: string; code: string };
+	agreements: { path: string; code: string };
 };
 
 /** For every page: who sees it (with a 200) and where. A new page needs a row here. */
@@ -61,6 +65,14 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/fagperson/temadage': { who: 'pro', path: () => '/fagperson/temadage' },
 	'/fagperson/temadage/ny': { who: 'pro', path: () => '/fagperson/temadage/ny' },
 	'/fagperson/temadage/[id]': { who: 'pro', path: (w) => w.themeDay.path },
+	'/fagperson/temadage/[id]/drejebog': { who: 'pro', path: (w) => `${w.themeDay.path}/drejebog` },
+	'/fagperson/stemmer': { who: 'pro', path: () => '/fagperson/stemmer' },
+	'/fagperson/stemmer/[id]': { who: 'pro', path: (w) => w.poll.path },
+	'/stemmer/[kode]': { who: 'visitor', path: (w) => `/stemmer/${w.poll.code}` },
+	'/fagperson/aftaler': { who: 'pro', path: () => '/fagperson/aftaler' },
+	'/fagperson/aftaler/[id]': { who: 'pro', path: (w) => w.agreements.path },
+	'/aftaler/[kode]': { who: 'visitor', path: (w) => `/aftaler/${w.agreements.code}` },
+	'/dilemmaer': { who: 'visitor', path: () => '/dilemmaer' },
 	'/temadage': { who: 'visitor', path: () => '/temadage' },
 	'/temadage/[slug]': { who: 'pro', path: (w) => `/temadage/${w.themeDay.slug}` },
 	'/fagperson/live/[id]': { who: 'pro', path: (w) => w.live.path },
@@ -181,7 +193,17 @@ test.describe.serial('security headers and cookies', () => {
 		});
 		expect(joined.type, JSON.stringify(joined)).toBe('redirect');
 		const themeDay = await createThemeDayApi(pro);
-		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live, themeDay };
+		const poll = await createPollApi(pro, `temadag:${themeDay.id}`);
+		const agreements = await createAgreementSetApi(pro, `klasse:${made.id}`);
+		w = {
+			accounts: { youth, parent, pro, admin },
+			classPath: made.path,
+			link,
+			live,
+			themeDay,
+			poll,
+			agreements
+		};
 		Object.assign(clients, {
 			visitor,
 			youth: youth.client,
@@ -304,9 +326,21 @@ test.describe.serial('security headers and cookies', () => {
 					headers: { accept: 'text/html' }
 				})
 			),
-			...setCookies(await client.post('/sprog', { form: { sprog: 'en', tilbage: '/' } }))
+			...setCookies(await client.post('/sprog', { form: { sprog: 'en', tilbage: '/' } })),
+			// The one-time participation token of a youth poll, for that poll's address only.
+			...setCookies(
+				await client.post(`/stemmer/${w.poll.code}`, {
+					form: { 'q-utryg-besked': 'nej' },
+					headers: { accept: 'text/html' }
+				})
+			)
 		];
-		expect(cookies.map((c) => c.name)).toEqual(expect.arrayContaining(['session', 'sprog']));
+		expect(cookies.map((c) => c.name)).toEqual(
+			expect.arrayContaining(['session', 'sprog', 'deltager'])
+		);
+		expect(cookies.find((c) => c.name === 'deltager')!.attributes).toContain(
+			`path=/stemmer/${w.poll.code}`.toLowerCase()
+		);
 		expect(cookies.find((c) => c.name === 'session')!.value).toMatch(
 			/^[a-z2-7]{32}\.[a-z2-7]{32}$/
 		);

@@ -356,3 +356,64 @@ export async function createThemeDayApi(
 		conn.close();
 	}
 }
+
+/** Five questions of the fixture's youth-poll library. */
+export const POLL_QUESTION_IDS = [
+	'utryg-besked',
+	'fremmede-skriver',
+	'delt-uden-lov',
+	'grimme-kommentarer',
+	'tilbud-om-gaver'
+];
+
+/** A youth poll of the owner's for one of their theme days or classes ("temadag:<id>"). */
+export async function createPollApi(owner: Account, scope: string) {
+	const body = new URLSearchParams([
+		['for', scope],
+		...POLL_QUESTION_IDS.map((id) => ['questions', id])
+	]);
+	const response = await owner.client.post(actionUrl('/fagperson/stemmer', 'opret'), {
+		data: body.toString(),
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'x-sveltekit-action': 'true',
+			accept: 'application/json'
+		}
+	});
+	const outcome = (await response.json()) as { type: string; location?: string };
+	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
+	const id = outcome.location!.split('/').pop()!;
+	const conn = db();
+	try {
+		const { code } = conn.prepare('select code from youth_polls where id = ?').get(id) as {
+			code: string;
+		};
+		return { id, code, path: `/fagperson/stemmer/${id}` };
+	} finally {
+		conn.close();
+	}
+}
+
+/** A set of agreements of the owner's, with one agreement of their own to vote on. */
+export async function createAgreementSetApi(owner: Account, scope: string) {
+	const outcome = await postAction(owner.client, '/fagperson/aftaler', 'opret', { for: scope });
+	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
+	const id = outcome.location!.split('/').pop()!;
+	const path = `/fagperson/aftaler/${id}`;
+	const added = await postAction(owner.client, path, 'egen', {
+		text: 'Vi spørger, før vi deler et billede af en anden.'
+	});
+	expect(added.type, JSON.stringify(added)).toBe('success');
+	const conn = db();
+	try {
+		const { code } = conn.prepare('select code from agreement_sets where id = ?').get(id) as {
+			code: string;
+		};
+		const { agreementId } = conn
+			.prepare('select id as agreementId from agreements where set_id = ?')
+			.get(id) as { agreementId: number };
+		return { id, code, path, agreementId };
+	} finally {
+		conn.close();
+	}
+}

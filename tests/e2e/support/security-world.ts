@@ -5,7 +5,9 @@ import {
 	apiClient,
 	approve,
 	assignApi,
+	createAgreementSetApi,
 	createClassApi,
+	createPollApi,
 	createThemeDayApi,
 	joinClassApi,
 	linkFamilyApi,
@@ -60,6 +62,11 @@ export async function buildSecurityWorld() {
 	// A draft theme day of professional A's, and a spare one for the allowed cells.
 	const themeDayA = await createThemeDayApi(proA);
 	const themeDayOk = await createThemeDayApi(proA);
+	// The evening: a youth poll and a set of agreements of professional A's, and spares.
+	const pollA = await createPollApi(proA, `temadag:${themeDayA.id}`);
+	const pollOk = await createPollApi(proA, `temadag:${themeDayOk.id}`);
+	const agreementsA = await createAgreementSetApi(proA, `klasse:${classA.id}`);
+	const agreementsOk = await createAgreementSetApi(proA, `klasse:${classOk.id}`);
 
 	const clients: Record<Actor, APIRequestContext> = {
 		visitor: await apiClient(),
@@ -98,6 +105,10 @@ export async function buildSecurityWorld() {
 		liveJoin,
 		themeDayA,
 		themeDayOk,
+		pollA,
+		pollOk,
+		agreementsA,
+		agreementsOk,
 		pendingTarget,
 		pendingSpare,
 		pendingDeclineSpare,
