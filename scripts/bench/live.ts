@@ -1,6 +1,8 @@
 /**
  * npm run bench:live
  * npm run bench:live:scenario (LIVE_KIND=scenario: a practice scenario voted through by 500)
+ * npm run bench:live:poll (LIVE_KIND=poll: a youth poll of five questions answered live by 500;
+ * afterwards the poll's own counts must hold every answer)
  * One live session with 2,000 participants (LIVE_PARTICIPANTS to choose) against the built
  * server (build/ first): joins them over HTTP through the real form (all from one address, like
  * a school hall), opens their event streams, and has the professional move through questions
@@ -25,7 +27,17 @@ import {
 } from '../lib/app-harness';
 
 const SCENARIO = process.env.LIVE_KIND === 'scenario';
-const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? (SCENARIO ? 500 : 2000));
+const POLL = process.env.LIVE_KIND === 'poll';
+const KIND = SCENARIO ? 'scenario' : POLL ? 'poll' : 'quiz';
+const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? (SCENARIO || POLL ? 500 : 2000));
+/** The youth poll's questions (content/da/stemmer), answered live one at a time. */
+const POLL_QUESTIONS = [
+	'utryg-besked',
+	'fremmede-skriver',
+	'delt-uden-lov',
+	'grimme-kommentarer',
+	'snydt'
+];
 const MODULE = SCENARIO ? 'unge/oev/oev-sextortion' : 'unge/grooming';
 /** People in a hall answer over some seconds, not in the same millisecond. */
 const SPREAD_MS = 5000;
@@ -212,6 +224,43 @@ class Participant {
 	}
 }
 
+/** A class, a youth poll for it, and the poll started live: the professional's three forms. */
+async function startPoll(host: string) {
+	const made = await post(
+		'/fagperson?/opret',
+		new URLSearchParams({ name: '9.A', school: 'Benchskolen', ageGroup: '9. klasse' }),
+		host
+	);
+	const classId = made.location.split('/').pop();
+	if (made.status !== 303 || !classId) throw new Error(`class: ${made.status}`);
+	const body = new URLSearchParams({ for: `klasse:${classId}` });
+	for (const id of POLL_QUESTIONS) body.append('questions', id);
+	const poll = await post('/fagperson/stemmer?/opret', body, host);
+	if (poll.status !== 303) throw new Error(`poll: ${poll.status}`);
+	return post(`${poll.location}?/live`, new URLSearchParams(), host);
+}
+
+/** Every live answer must have reached the poll's counts (and nothing beside them). */
+async function checkPollCounts(answersPerRound: number, rounds: number) {
+	const { default: Database } = await import('better-sqlite3');
+	const db = new Database(process.env.DATABASE_URL!, { readonly: true });
+	try {
+		const rows = db
+			.prepare('select question_id as q, sum(count) as n from youth_poll_counts group by q')
+			.all() as { q: string; n: number }[];
+		for (const id of POLL_QUESTIONS.slice(0, rounds)) {
+			const n = rows.find((r) => r.q === id)?.n ?? 0;
+			if (n !== answersPerRound) error(`poll counts of ${id}: ${n}`);
+		}
+		const stored = db
+			.prepare("select count(*) as n from live_answers where answer != '[]'")
+			.get() as { n: number };
+		if (stored.n) error(`answers stored beside a participant: ${stored.n}`);
+	} finally {
+		db.close();
+	}
+}
+
 const replies = SCENARIO ? await scenarioReplies(3) : [];
 try {
 	const login = await post(
@@ -220,11 +269,9 @@ try {
 	);
 	const host = login.cookies.find((c) => c.startsWith('session='));
 	if (!host) throw new Error(`sign-in failed: ${login.status}`);
-	const started = await post(
-		'/fagperson/live?/start',
-		new URLSearchParams({ modul: MODULE }),
-		host
-	);
+	const started = POLL
+		? await startPoll(host)
+		: await post('/fagperson/live?/start', new URLSearchParams({ modul: MODULE }), host);
 	const controlPath = started.location;
 	if (started.status !== 303 || !controlPath.startsWith('/fagperson/live/'))
 		throw new Error(`start failed: ${started.status}`);
@@ -328,6 +375,7 @@ try {
 	}
 	await fanOut('end', (s) => s.phase === 'ended');
 	const peakKb = memory.stop();
+	if (POLL) await checkPollCounts(PARTICIPANTS, rounds);
 
 	for (const p of people) p.stream?.destroy();
 	const lines: string[] = [];
@@ -336,7 +384,7 @@ try {
 		lines.push(line);
 	};
 	print(
-		`Live session: ${PARTICIPANTS} participants from one address, ${SCENARIO ? 'scenario' : 'module'} ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
+		`Live session: ${PARTICIPANTS} participants from one address, ${POLL ? `youth poll (${POLL_QUESTIONS.length} questions)` : `${KIND === 'scenario' ? 'scenario' : 'module'} ${MODULE}`}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
 	);
 	print(
 		`  join (form post, 25 at a time, paced by the join limit): all ${PARTICIPANTS} in ${joinSeconds.toFixed(0)} s, p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
@@ -380,8 +428,8 @@ try {
 	);
 	const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 	writeFileSync(
-		join(ROOT, SCENARIO ? 'bench/results/live-scenario.md' : 'bench/results/live.md'),
-		`# bench:live${SCENARIO ? ':scenario' : ''}\n\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}. Written by \`npm run bench:live\`.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`
+		join(ROOT, KIND === 'quiz' ? 'bench/results/live.md' : `bench/results/live-${KIND}.md`),
+		`# bench:live${KIND === 'quiz' ? '' : `:${KIND}`}\n\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}. Written by \`npm run bench:live\`.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`
 	);
 	if (targets.some((t) => !t.ok)) process.exitCode = 1;
 } finally {
