@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadContent } from './loader';
 import { materialsOf } from './materials';
+import { sourceHash } from './translation';
 import { formatProblem } from './types';
 
 const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
@@ -403,5 +404,73 @@ describe('practice scenarios (content/<locale>/scenarier)', () => {
 		const found = messages().join('\n');
 		expect(found).toContain('scenariet "glemt" står ikke under scenarios:');
 		expect(found).toContain('mangler afsnit: ## Sådan bruger du scenariet (20 minutter)');
+	});
+});
+
+describe('translations of the help page and plain pages', () => {
+	const danishHelp = () => readFileSync(join(root, 'da/hjaelp/help.yaml'), 'utf8');
+	const translatedHelp = (over: Record<string, unknown> = {}) => {
+		const help = parse(danishHelp());
+		help.title = 'Get help';
+		help.services[0].helpsWith = 'Reports.';
+		return stringify({
+			...help,
+			translatedFrom: sourceHash([danishHelp()]),
+			translationReview: 'back-translated 2026-12-02',
+			...over
+		});
+	};
+
+	it('shows a translated help page made from the current Danish one', () => {
+		write('ar/hjaelp/help.yaml', translatedHelp());
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		expect(warnings).toEqual([]);
+		expect(locales.ar.help).toMatchObject({ locale: 'ar', title: 'Get help' });
+		expect(locales.ar.help!.services[0].contact[0].href).toBe('tel:114');
+		// Languages without a translation show the Danish page.
+		expect(locales.tr.help).toMatchObject({ locale: 'da', title: 'Få hjælp' });
+	});
+
+	it('shows the Danish help page when the Danish one changed after translating, with a warning', () => {
+		write('ar/hjaelp/help.yaml', translatedHelp());
+		write('da/hjaelp/help.yaml', danishHelp().replace('Anmeldelser.', 'Anmeldelser og råd.'));
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		expect(locales.ar.help).toMatchObject({ locale: 'da', title: 'Få hjælp' });
+		expect(warnings.map(formatProblem).join('\n')).toMatch(
+			/ar\/hjaelp\/help\.yaml.*ældre dansk version/
+		);
+	});
+
+	it('refuses a translated help page with another number than the Danish one', () => {
+		const help = parse(translatedHelp());
+		help.services[0].contact[0].href = 'tel:1144';
+		write('ar/hjaelp/help.yaml', stringify(help));
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(/services .* skal være som på dansk/);
+		expect(locales.ar.help).toMatchObject({ locale: 'da' });
+	});
+
+	it('shows a translated page while current, the Danish page when stale or missing', () => {
+		const danish = '---\ntitle: Privatliv\nupdated: 2026-11-25\n---\nVi gemmer lidt.\n';
+		write('da/sider/privatliv.md', danish);
+		write(
+			'uk/sider/privatliv.md',
+			`---\ntitle: Приватність\ntranslatedFrom: ${sourceHash([danish])}\ntranslationReview: back-translated 2026-12-02\n---\nМи зберігаємо мало.\n`
+		);
+		let { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.uk.pages.get('privatliv')).toMatchObject({
+			locale: 'uk',
+			title: 'Приватність',
+			updated: '2026-11-25'
+		});
+		expect(locales.so.pages.get('privatliv')).toMatchObject({ locale: 'da', title: 'Privatliv' });
+
+		write('da/sider/privatliv.md', danish.replace('lidt', 'meget lidt'));
+		({ locales, problems } = load());
+		expect(problems).toEqual([]);
+		expect(locales.uk.pages.get('privatliv')).toMatchObject({ locale: 'da' });
 	});
 });

@@ -1,13 +1,15 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import { lix } from './lix';
-import { createMarkdownRenderer, type CalloutKind } from './markdown';
+import { createMarkdownRenderer, type CalloutKind, markdownIn } from './markdown';
 import {
 	LOCALES,
 	TRACKS,
 	cardsSchema,
 	lessonFrontMatterSchema,
 	pageFrontMatterSchema,
+	text,
 	quizSchema,
 	trackSchema,
 	type ContentLocale,
@@ -15,7 +17,8 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
-import { loadHelp, loadLocalHelp } from './help';
+import { loadHelp, loadLocalHelp, type DanishHelp } from './help';
+import { sourceHash, staleWarning, translationFields, translationState } from './translation';
 import { loadScenario } from './scenarios';
 import { loadMaterials } from './materials';
 import type { Scenario } from '../../scenarios/types';
@@ -64,17 +67,27 @@ function readText(path: string): string | null {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
+/** A translated page has its own title; its date is the Danish page's. */
+const translatedPageFrontMatterSchema = z.strictObject({ title: text(80), ...translationFields });
+
+/**
+ * content/<locale>/sider/*.md: plain pages. A translated page replaces the Danish one while it
+ * is made from the current Danish version; the Danish page is shown for every other page.
+ */
 function loadPages(
 	root: string,
 	locale: ContentLocale,
 	options: LoadOptions,
-	problems: ContentProblem[]
-): Map<string, ContentPage> {
-	const pages = new Map<string, ContentPage>();
+	danish: Map<string, { page: ContentPage; hash: string }> | null,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): Map<string, { page: ContentPage; hash: string }> {
+	const pages = new Map(danish);
 	const dir = join(root, locale, 'sider');
 	if (!existsSync(dir)) return pages;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	for (const entry of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+		const name = entry.slice(0, -3);
 		const file = relative(process.cwd(), join(dir, entry));
 		const source = readFileSync(join(dir, entry), 'utf8');
 		const fm = FRONT_MATTER.exec(source);
@@ -82,13 +95,31 @@ function loadPages(
 			problems.push({ file, line: 1, message: 'front matter mangler (--- øverst i filen)' });
 			continue;
 		}
-		const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
-		if (front)
-			pages.set(entry.slice(0, -3), {
-				name: entry.slice(0, -3),
-				...front,
-				html: render(source.slice(fm[0].length)).html
-			});
+		const html = () => render(source.slice(fm[0].length)).html;
+		if (!danish) {
+			const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
+			if (front)
+				pages.set(name, {
+					page: { name, locale, ...front, html: html() },
+					hash: sourceHash([source])
+				});
+			continue;
+		}
+		const original = danish.get(name);
+		if (!original) {
+			problems.push({ file, message: `siden findes ikke på dansk (content/da/sider/${entry})` });
+			continue;
+		}
+		const front = parseYaml(fm[1], translatedPageFrontMatterSchema, file, problems, 2);
+		if (!front) continue;
+		if (translationState(front.translatedFrom, original.hash) === 'stale') {
+			warnings.push(staleWarning(file, front.translatedFrom, original.hash));
+			continue;
+		}
+		pages.set(name, {
+			page: { name, locale, title: front.title, updated: original.page.updated, html: html() },
+			hash: original.hash
+		});
 	}
 	return pages;
 }
@@ -186,7 +217,7 @@ function loadModule(
 		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
 	const render = createMarkdownRenderer({
-		calloutLabels: options.calloutLabels(locale),
+		...markdownIn(locale, options.calloutLabels(locale)),
 		imageBase: `/indhold/${locale}/${track}/${slug}`
 	});
 	const lesson = render(body);
@@ -304,13 +335,16 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 	const warnings: ContentProblem[] = [];
 	const locales = {} as Record<ContentLocale, LocaleContent>;
 	const allLinks: { file: string; href: string }[] = [];
+	let danishHelp: DanishHelp | null = null;
+	let danishPages: Map<string, { page: ContentPage; hash: string }> | null = null;
 
 	for (const locale of LOCALES) {
 		const modules = new Map<string, Module>();
 		const scenarios = new Map<string, Scenario>();
 		const tracks = {} as Record<TrackId, Track>;
-		const help =
-			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		const helpSource = loadHelp(root, locale, options, problems, warnings, danishHelp);
+		if (locale === 'da') danishHelp = helpSource;
+		const help = helpSource?.page ?? null;
 		if (locale === 'da' && !help)
 			problems.push({
 				file: join('content', 'da', 'hjaelp', 'help.yaml'),
@@ -400,7 +434,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				scenarios.set(slug, scenario);
 				trackScenarios.push(scenario);
 			}
-			const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+			const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 			tracks[trackId] = {
 				id: trackId,
 				title: track?.title ?? fallback?.title ?? trackId,
@@ -413,17 +447,16 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		linkScenariosToModules(scenarios, modules, root, locale, problems);
 		const localHelp = loadLocalHelp(root, locale, options, problems);
 		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
-		const pages = loadPages(root, locale, options, problems);
+		const pages = loadPages(root, locale, options, danishPages, problems, warnings);
+		if (locale === 'da') danishPages = pages;
 		const materials = loadMaterials(root, locale, modules, options, problems);
-		if (locale !== 'da')
-			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
 		locales[locale] = {
 			tracks,
 			modules,
 			scenarios,
 			help,
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
-			pages,
+			pages: new Map([...pages].map(([name, { page }]) => [name, page])),
 			// A translation of the materials replaces the Danish ones as a whole, as local help does.
 			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials
 		};
