@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { loadContent } from './loader';
 import { materialsOf } from './materials';
-import { sourceHash } from './translation';
+import { moduleSourceHash, sourceHash } from './translation';
 import { formatProblem } from './types';
 
 const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
@@ -85,6 +85,23 @@ function validTree() {
 	);
 }
 
+/** An English translation of "et-modul", made from the current Danish version. */
+function writeTranslation(locale: string, quizYaml = quiz(6)) {
+	write(
+		`${locale}/unge/et-modul/lesson.md`,
+		`---\ntitle: A module\nsummary: Briefly.\ntranslatedFrom: ${moduleSourceHash(join(root, 'da/unge/et-modul'))}\ntranslationReview: back-translation, 2026-12-02\n---\nA short text.\n`
+	);
+	write(`${locale}/unge/et-modul/quiz.yaml`, quizYaml);
+	write(
+		`${locale}/unge/et-modul/cards.yaml`,
+		stringify({
+			summary: 'Your child learned.',
+			questions: ['One?', 'Two?', 'Three?'],
+			tip: 'Listen.'
+		})
+	);
+}
+
 const load = () =>
 	loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
 const messages = () => load().problems.map(formatProblem);
@@ -105,15 +122,19 @@ describe('loadContent', () => {
 	});
 
 	it('falls back to Danish per module when a translation is missing, and says so', () => {
-		write('en/unge/et-modul/lesson.md', lesson('A module'));
-		write('en/unge/et-modul/quiz.yaml', quiz(6));
-		write('en/unge/et-modul/teacher.md', teacher);
-		write('en/unge/et-modul/cards.yaml', cards);
-		const { locales } = load();
+		writeTranslation('en');
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
 		expect(locales.en.modules.get('et-modul')).toMatchObject({
 			title: 'A module',
-			translated: true
+			locale: 'en',
+			translated: true,
+			// Facts and teacher notes come from the Danish module.
+			ages: [10, 18],
+			sources: [{ title: 'Kilde', url: 'https://example.org/kilde' }]
 		});
+		expect(locales.en.modules.get('et-modul')!.lessonHtml).toContain('A short text.');
+		expect(locales.en.modules.get('et-modul')!.cards!.summary).toBe('Your child learned.');
 		expect(locales.en.modules.get('for-voksne')).toMatchObject({
 			title: 'For voksne',
 			translated: false
@@ -404,6 +425,61 @@ describe('practice scenarios (content/<locale>/scenarier)', () => {
 		const found = messages().join('\n');
 		expect(found).toContain('scenariet "glemt" står ikke under scenarios:');
 		expect(found).toContain('mangler afsnit: ## Sådan bruger du scenariet (20 minutter)');
+	});
+});
+
+describe('translations of modules', () => {
+	it('shows the Danish module, with a warning, when the Danish one changed after translating', () => {
+		writeTranslation('ar');
+		write('da/unge/et-modul/quiz.yaml', quiz(6).replace('Det forkerte', 'Noget forkert'));
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		expect(locales.ar.modules.get('et-modul')).toMatchObject({
+			title: 'Et modul',
+			translated: false
+		});
+		expect(warnings.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/lesson\.md.*translatedFrom.*ældre dansk version/
+		);
+	});
+
+	it('stays current when only the Danish sources or review date change', () => {
+		writeTranslation('ar');
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson(
+				'Et modul',
+				'Det her er en kort tekst. Se også [den her side](/foraeldre/for-voksne).'
+			).replace('2026-11-25', '2026-12-02')
+		);
+		expect(load().locales.ar.modules.get('et-modul')!.translated).toBe(true);
+	});
+
+	it('refuses a translated quiz with other questions or right answers than the Danish one', () => {
+		writeTranslation(
+			'ar',
+			quiz(6)
+				.replace('correct: true', 'correct: false')
+				.replace(
+					/- id: b\n(\s+)text: Det forkerte/,
+					'- id: b\n$1text: Det forkerte\n$1correct: true'
+				)
+		);
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/quiz\.yaml.*correct skal være som på dansk/
+		);
+		expect(locales.ar.modules.get('et-modul')!.translated).toBe(false);
+
+		writeTranslation('ar', quiz(5));
+		expect(messages().join('\n')).toMatch(/spørgsmålene skal være de samme som på dansk/);
+	});
+
+	it('refuses facts in a translation: they come from the Danish module', () => {
+		writeTranslation('ar');
+		const file = join(root, 'ar/unge/et-modul/lesson.md');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('summary:', 'minutes: 5\nsummary:'));
+		expect(messages().join('\n')).toMatch(/ar\/unge\/et-modul\/lesson\.md/);
 	});
 });
 

@@ -18,7 +18,16 @@ import {
 } from './schema';
 import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp, type DanishHelp } from './help';
-import { sourceHash, staleWarning, translationFields, translationState } from './translation';
+import {
+	cardsStructureDifferences,
+	moduleSourceHash,
+	quizStructureDifferences,
+	sourceHash,
+	staleWarning,
+	translatedLessonFrontMatterSchema,
+	translationFields,
+	translationState
+} from './translation';
 import { loadScenario } from './scenarios';
 import { loadMaterials } from './materials';
 import type { Scenario } from '../../scenarios/types';
@@ -264,6 +273,81 @@ function loadModule(
 	};
 }
 
+/**
+ * content/<locale>/<track>/<slug>/: a translation of a Danish module (lesson.md, quiz.yaml and,
+ * when the Danish module has them, cards.yaml). It keeps the Danish module's facts and teacher
+ * notes. A translation that is stale, or whose quiz differs from the Danish one in anything
+ * but words, is not shown: the reader gets the Danish module with a notice.
+ */
+function loadTranslatedModule(
+	root: string,
+	locale: ContentLocale,
+	danish: Module,
+	options: LoadOptions,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): { module: Module; links: string[]; file: string } {
+	const { track, slug } = danish;
+	const dir = join(root, locale, track, slug);
+	const rel = (f: string) => relative(process.cwd(), join(dir, f));
+	const fallback = { module: { ...danish, translated: false }, links: [], file: rel('lesson.md') };
+	const found: ContentProblem[] = [];
+	const lessonSource = readText(join(dir, 'lesson.md'));
+	const fm = lessonSource === null ? null : FRONT_MATTER.exec(lessonSource);
+	if (!lessonSource || !fm)
+		found.push({
+			file: rel('lesson.md'),
+			message: lessonSource === null ? 'filen mangler' : 'front matter mangler (--- øverst i filen)'
+		});
+	const front =
+		fm && parseYaml(fm[1], translatedLessonFrontMatterSchema, rel('lesson.md'), found, 2);
+	const quizSource = readText(join(dir, 'quiz.yaml'));
+	if (quizSource === null) found.push({ file: rel('quiz.yaml'), message: 'filen mangler' });
+	const quiz =
+		quizSource === null ? null : parseYaml(quizSource, quizSchema, rel('quiz.yaml'), found);
+	const cardsSource = readText(join(dir, 'cards.yaml'));
+	if (danish.cards && cardsSource === null)
+		found.push({ file: rel('cards.yaml'), message: 'samtalekortene mangler i oversættelsen' });
+	const cards =
+		cardsSource === null ? null : parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), found);
+	const questions = quiz?.questions.map(toQuestion) ?? [];
+	if (quiz)
+		for (const message of quizStructureDifferences(danish.questions, questions))
+			found.push({ file: rel('quiz.yaml'), message });
+	for (const message of cardsStructureDifferences(danish.cards, cards))
+		found.push({ file: rel('cards.yaml'), message });
+	problems.push(...found);
+	if (found.length > 0 || !front || !fm || !lessonSource) return fallback;
+
+	const danishHash = moduleSourceHash(join(root, 'da', track, slug)) ?? '';
+	if (translationState(front.translatedFrom, danishHash) === 'stale') {
+		warnings.push(staleWarning(rel('lesson.md'), front.translatedFrom, danishHash));
+		return fallback;
+	}
+	// Images stay in the Danish module's folder; a translation gives them its own alt text.
+	const lesson = createMarkdownRenderer({
+		...markdownIn(locale, options.calloutLabels(locale)),
+		imageBase: `/indhold/da/${track}/${slug}`
+	})(lessonSource.slice(fm[0].length));
+	for (const image of lesson.images)
+		if (!image.alt)
+			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
+	return {
+		file: rel('lesson.md'),
+		links: lesson.links,
+		module: {
+			...danish,
+			title: front.title,
+			summary: front.summary,
+			locale,
+			translated: true,
+			lessonHtml: lesson.html,
+			questions,
+			cards: cards ?? danish.cards
+		}
+	};
+}
+
 const fallbackScenario = (danish: Scenario | undefined): Scenario | null =>
 	danish ? { ...danish, translated: false } : null;
 
@@ -384,9 +468,8 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 					});
 					continue;
 				}
-				const translatedDir = join(trackDir, slug);
 				let module: Module | undefined;
-				if (locale === 'da' || existsSync(translatedDir)) {
+				if (locale === 'da') {
 					const loaded = loadModule(root, locale, trackId, slug, options, problems, warnings);
 					if (loaded) {
 						module = loaded.module;
@@ -399,7 +482,11 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 					}
 				} else {
 					const danish = locales.da.modules.get(slug);
-					if (danish) module = { ...danish, translated: false };
+					if (danish && existsSync(join(trackDir, slug))) {
+						const loaded = loadTranslatedModule(root, locale, danish, options, problems, warnings);
+						module = loaded.module;
+						allLinks.push(...loaded.links.map((href) => ({ file: loaded.file, href })));
+					} else if (danish) module = { ...danish, translated: false };
 				}
 				if (!module) continue;
 				if (modules.has(slug)) {

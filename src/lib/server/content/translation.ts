@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import { text } from './schema';
 import type { ConversationCards, HelpSource } from './schema';
@@ -133,3 +136,39 @@ export function helpStructureDifferences(danish: HelpSource, translated: HelpSou
 	same('lastChecked', danish.lastChecked, translated.lastChecked);
 	return found;
 }
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
+/** What a module's translator translates; the rest of the front matter are facts kept from Danish. */
+const TRANSLATED_FRONT_MATTER = ['title', 'summary', 'takeaways', 'stepQuestions'] as const;
+
+const readIfExists = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8') : null);
+
+/**
+ * The version of a Danish module a translation is made from: its title, summary, takeaways,
+ * lesson text, quiz and conversation cards. A new source or review date does not make
+ * translations stale; any change of what is read does.
+ */
+export function moduleSourceHash(danishDir: string): string | null {
+	const lesson = readIfExists(join(danishDir, 'lesson.md'));
+	const fm = lesson === null ? null : FRONT_MATTER.exec(lesson);
+	if (!lesson || !fm) return null;
+	let front: Record<string, unknown>;
+	try {
+		front = (parse(fm[1]) ?? {}) as Record<string, unknown>;
+	} catch {
+		return null;
+	}
+	const read = Object.fromEntries(TRANSLATED_FRONT_MATTER.map((k) => [k, front[k] ?? null]));
+	return sourceHash([
+		JSON.stringify(read),
+		lesson.slice(fm[0].length),
+		readIfExists(join(danishDir, 'quiz.yaml')),
+		readIfExists(join(danishDir, 'cards.yaml'))
+	]);
+}
+
+/** The version of a Danish file translated as a whole (the help page, a plain page). */
+export const fileSourceHash = (path: string): string | null => {
+	const text = readIfExists(path);
+	return text === null ? null : sourceHash([text]);
+};
