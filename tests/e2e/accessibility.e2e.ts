@@ -573,7 +573,8 @@ test.describe('accessibility', () => {
 		test(`${role}: axe at 320 and 1280 px, 24 × 24 px targets and reflow at 320 px${motion}, on every page`, async ({
 			browser
 		}) => {
-			test.setTimeout(150_000);
+			// The professional sees the most pages (classes, theme days, live, the evening).
+			test.setTimeout(240_000);
 			const options = {
 				storageState: world.states[role],
 				viewport: { width: WIDTHS[0], height: 800 },
