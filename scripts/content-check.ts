@@ -45,6 +45,13 @@ if (locales.da.materials.size) {
 			`  ${material.slug.padEnd(36)} ${String(material.cards.length).padStart(2)} kort (modul: ${material.module})`
 		);
 }
+if (locales.da.measures.size) {
+	console.log(`\nMålinger før og efter (${locales.da.measures.size})`);
+	for (const measure of locales.da.measures.values())
+		console.log(
+			`  ${measure.slug.padEnd(36)} LIX ${measure.lix.toFixed(1).padStart(4)}  ${measure.questions.length} spørgsmål (${measure.audience})`
+		);
+}
 const modules = locales.da.modules.size;
 console.log(
 	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`

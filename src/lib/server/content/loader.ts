@@ -18,6 +18,7 @@ import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp } from './help';
 import { loadScenario } from './scenarios';
 import { loadMaterials } from './materials';
+import { loadMeasures } from './measures';
 import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
@@ -415,6 +416,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
 		const pages = loadPages(root, locale, options, problems);
 		const materials = loadMaterials(root, locale, modules, options, problems);
+		const measures = loadMeasures(root, locale, modules, problems);
 		if (locale !== 'da')
 			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
 		locales[locale] = {
@@ -425,7 +427,9 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
 			pages,
 			// A translation of the materials replaces the Danish ones as a whole, as local help does.
-			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials
+			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials,
+			// Before and after must be the same questions: a measure is answered as it was written.
+			measures: locale === 'da' || measures.size > 0 ? measures : locales.da.measures
 		};
 	}
 

@@ -6,6 +6,7 @@ import type {
 	TrackId
 } from './schema';
 import type { LixResult } from './lix';
+import type { MeasureDefinition } from './measures';
 import type { HelpService, LocalHelp } from '../../help/types';
 import type { Scenario } from '../../scenarios/types';
 
@@ -93,6 +94,8 @@ export interface LocaleContent {
 	pages: Map<string, ContentPage>;
 	/** Printable materials for the lesson plans, by slug. */
 	materials: Map<string, Material>;
+	/** Before-and-after measures, by slug. */
+	measures: Map<string, MeasureDefinition>;
 }
 
 export interface ContentProblem {
