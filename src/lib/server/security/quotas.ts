@@ -32,7 +32,15 @@ export const QUOTAS = {
 	liveJoinBurst: 150,
 	liveJoinsPerSecond: 25,
 	/** A live room without any open stream and without activity for this long leaves memory. */
-	idleRoomMinutes: 10
+	idleRoomMinutes: 10,
+	/** Before-and-after measures one professional creates in 24 hours. */
+	measuresPerDay: 20,
+	/**
+	 * Answers to one measure from one address: a bucket of 300 (a hall of parents on the school's
+	 * wifi) that refills with one a second, so a script cannot fill a measure with made-up answers.
+	 */
+	measureAnswerBurst: 300,
+	measureAnswersPerSecond: 1
 } as const;
 
 export const joinCodeRenewals = new RateLimiter(QUOTAS.joinCodeRenewalsPerHour, HOUR);
