@@ -21,6 +21,8 @@ export interface MeasureQuestionView {
 
 export interface MeasureView {
 	slug: string;
+	/** The language the questions are written in (Danish where no translation exists). */
+	locale: string;
 	title: string;
 	audience: 'unge' | 'foraeldre';
 	summary: string;

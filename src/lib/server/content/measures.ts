@@ -100,6 +100,8 @@ export type MeasureQuestionSource = MeasureSource['questions'][number];
 /** A measure as the server holds it: with the right answers. */
 export interface MeasureDefinition extends MeasureSource {
 	slug: string;
+	/** The language it is written in: Danish where no translation exists. */
+	locale: ContentLocale;
 	/** Readability of everything a participant reads. */
 	lix: number;
 }
@@ -108,6 +110,7 @@ export interface MeasureDefinition extends MeasureSource {
 export function measureView(m: MeasureDefinition): MeasureView {
 	return {
 		slug: m.slug,
+		locale: m.locale,
 		title: m.title,
 		audience: m.audience,
 		summary: m.summary,
@@ -182,7 +185,7 @@ export function loadMeasures(
 				message: `LIX ${readability} er over grænsen ${maxLix} for ${value.audience}`
 			});
 		}
-		if (ok) measures.set(slug, { ...value, slug, lix: readability });
+		if (ok) measures.set(slug, { ...value, slug, locale, lix: readability });
 	}
 	return measures;
 }

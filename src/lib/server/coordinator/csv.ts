@@ -11,8 +11,9 @@ type Cell = string | number | null;
  * written as "færre end 10", never as a number.
  */
 export function reportCsvRows(report: Report): Cell[][] {
-	// Danish spreadsheets read "3,4" as a number; whole numbers need no separator.
-	const tag = getLocale() === 'en' ? 'en-GB' : 'da-DK';
+	// Danish spreadsheets read "3,4" as a number; whole numbers need no separator. Spreadsheets
+	// read Latin digits only, so other interface languages get English numbers.
+	const tag = getLocale() === 'da' ? 'da-DK' : 'en-GB';
 	const decimal = (v: number) =>
 		v.toLocaleString(tag, { maximumFractionDigits: 1, useGrouping: false });
 	const hidden = m.figure_hidden();

@@ -18,6 +18,7 @@ import { loadReportUnits } from './units';
 
 const definition = {
 	slug: 'unge',
+	locale: 'da',
 	title: 'Unge',
 	audience: 'unge',
 	questions: [

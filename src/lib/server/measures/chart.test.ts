@@ -45,3 +45,30 @@ describe('before-and-after charts drawn on the server', () => {
 		expect(after / before).toBeCloseTo(75 / 42, 1);
 	});
 });
+
+describe('before-and-after charts in a right-to-left language', () => {
+	const input = {
+		kind: 'viden' as const,
+		before: 20,
+		after: 80,
+		labels,
+		format: (v: number) => `${v} %`
+	};
+	it('grow from the right, with the names on the right, and keep their own anchors', () => {
+		const ltr = beforeAfterChart(input);
+		const rtl = beforeAfterChart({ ...input, dir: 'rtl' });
+		expect(rtl).toContain('direction="ltr"');
+		const rects = (svg: string) =>
+			[...svg.matchAll(/<rect[^>]*x="([\d.]+)"[^>]*width="([\d.]+)"/g)].map((m) => ({
+				start: Number(m[1]),
+				end: Number(m[1]) + Number(m[2])
+			}));
+		// Left to right every bar starts at the same x; right to left every bar ends at the same x,
+		// at the far side.
+		const [a, b] = rects(ltr);
+		expect(a.start).toBeCloseTo(b.start);
+		const [c, d] = rects(rtl);
+		expect(c.end).toBeCloseTo(d.end);
+		expect(c.end).toBeGreaterThan(a.end);
+	});
+});

@@ -22,6 +22,8 @@ export interface ChartInput {
 	labels: { before: string; after: string };
 	/** How a value is written on its bar ("42 %", "3,4"). */
 	format: (value: number) => string;
+	/** The page's reading direction: right-to-left charts grow from the right, names on the right. */
+	dir?: 'ltr' | 'rtl';
 }
 
 const sanitise = (svg: string) =>
@@ -39,20 +41,29 @@ export function beforeAfterChart(input: ChartInput): string {
 		{ phase: input.labels.after, value: input.after, key: 'after' as const }
 	];
 	const start = knowledge ? 0 : 1;
+	const rtl = input.dir === 'rtl';
+	// The bars' names need room on the side they start from, the values on the side they end.
+	const [nameMargin, valueMargin] = [52, 44];
 	const svg = Plot.plot({
 		document,
 		width: 320,
 		height: 84,
-		marginLeft: 52,
-		marginRight: 44,
+		marginLeft: rtl ? valueMargin : nameMargin,
+		marginRight: rtl ? nameMargin : valueMargin,
 		marginTop: 4,
 		marginBottom: 22,
 		x: {
 			domain: knowledge ? [0, 100] : [1, 5],
 			ticks: knowledge ? [0, 25, 50, 75, 100] : [1, 2, 3, 4, 5],
-			label: null
+			label: null,
+			reverse: rtl
 		},
-		y: { domain: rows.map((r) => r.phase), label: null, padding: 0.2 },
+		y: {
+			domain: rows.map((r) => r.phase),
+			label: null,
+			padding: 0.2,
+			axis: rtl ? 'right' : 'left'
+		},
 		color: {
 			domain: rows.map((r) => r.phase),
 			range: [CHART_COLOURS.before, CHART_COLOURS.after]
@@ -64,8 +75,8 @@ export function beforeAfterChart(input: ChartInput): string {
 				x: 'value',
 				y: 'phase',
 				text: (r: (typeof rows)[number]) => input.format(r.value),
-				textAnchor: 'start',
-				dx: 4,
+				textAnchor: rtl ? 'end' : 'start',
+				dx: rtl ? -4 : 4,
 				fontWeight: 'bold'
 			})
 		]
@@ -74,6 +85,9 @@ export function beforeAfterChart(input: ChartInput): string {
 	svg.setAttribute('aria-hidden', 'true');
 	svg.setAttribute('focusable', 'false');
 	svg.setAttribute('font-size', '12');
+	// Positions are computed for the mirrored layout already; inside an rtl page the SVG's own
+	// text must not flip its anchors again.
+	svg.setAttribute('direction', 'ltr');
 	svg.setAttribute('class', 'before-after-chart');
 	return sanitise(svg.outerHTML);
 }

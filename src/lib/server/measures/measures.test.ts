@@ -30,6 +30,7 @@ const url = new URL('http://localhost/maaling/X');
 
 const definition = {
 	slug: 'test',
+	locale: 'da',
 	title: 'Test',
 	audience: 'unge',
 	summary: '',

@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { formatMeasureValue } from '$lib/measures/format';
+import { dirOf } from '$lib/locales';
 import { beforeAfterChart } from './chart';
 import type { QuestionResult } from './results';
 
@@ -19,6 +20,7 @@ export function chartsFor(
 						before: q.before,
 						after: q.after,
 						labels,
+						dir: dirOf(locale),
 						format: (v) => formatMeasureValue(q.kind, v, locale)
 					})
 	}));

@@ -47,7 +47,8 @@ export const load: PageServerLoad = async (event) => {
 				chart: q.chart && pageHtml(q.chart, event.isDataRequest)
 			}))
 		},
-		questions: measureView(definition).questions
+		questions: measureView(definition).questions,
+		contentLocale: definition.locale
 	};
 };
 
