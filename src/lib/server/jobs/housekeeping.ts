@@ -1,6 +1,7 @@
 import { deleteExpiredSessions } from '../auth/session';
 import { deleteInactiveAccounts, inactiveMonths } from '../retention/inactive-accounts';
 import { dropIdleRooms, liveHeartbeat, runLivePurge } from '../live/rooms';
+import { closeStaleMeasures } from '../measures/measures';
 import { DAY, registerJob } from './scheduler';
 
 /** The jobs the server runs in the background; started from the `init` hook. */
@@ -14,6 +15,8 @@ export function registerHousekeepingJobs(): void {
 	registerJob('live-heartbeat', 15_000, liveHeartbeat, 15_000);
 	// Memory stays bounded: idle rooms without streams leave it (their state is in the database).
 	registerJob('drop-idle-live-rooms', 60_000, () => dropIdleRooms(), 60_000);
+	// A measure nobody closed closes by itself, so no token pairing answers is kept for long.
+	registerJob('close-stale-measures', DAY, () => closeStaleMeasures());
 	registerJob('delete-inactive-accounts', DAY, () => {
 		const run = deleteInactiveAccounts();
 		if (run.deleted > 0)

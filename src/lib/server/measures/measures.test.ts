@@ -12,7 +12,13 @@ import {
 import { deleteUser } from '$lib/server/auth/user';
 import type { MeasureDefinition } from '$lib/server/content/measures';
 import { closeMeasure, closeStaleMeasures, createMeasure, getMeasure, openAfter } from './measures';
-import { answeredPhases, existingToken, saveAnswers, tokenForAnswering } from './participation';
+import {
+	answeredPhases,
+	existingToken,
+	measureDataOf,
+	saveAnswers,
+	tokenForAnswering
+} from './participation';
 import { answerField, parseAnswers } from './answer-form';
 import { measureTallies, participantFigures, questionResults } from './results';
 
@@ -104,8 +110,11 @@ describe('answering a measure', () => {
 			ok: false,
 			values: { 'q-viden': 'findes-ikke', 'q-tryg': '6' },
 			errors: {
-				'q-viden': 'error_measure_answer_missing',
-				'q-tryg': 'error_measure_answer_missing'
+				'q-viden': {
+					key: 'error_measure_answer_missing',
+					params: { number: 1, question: 'Viden' }
+				},
+				'q-tryg': { key: 'error_measure_answer_missing', params: { number: 2, question: 'Tryg' } }
 			}
 		});
 	});
@@ -206,6 +215,30 @@ describe('answering a measure', () => {
 		).toEqual(['laerer']);
 		expect(db.select().from(measureAccountTokens).all()).toEqual([]);
 		expect(measureTallies([measure.id]).get(measure.id)!.before).toBe(1);
+	});
+
+	it('gives a signed-in person their own answers in their data while the measure is open, and none after', () => {
+		insertTestUser(db, 'elev');
+		const measure = createMeasure('laerer', 'test', { kind: 'assignment', id: assignmentId });
+		answer(
+			measure.id,
+			tokenForAnswering(measure, { userId: 'elev', cookies: browser(), url }),
+			true,
+			4
+		);
+		const [own] = measureDataOf('elev').answered;
+		expect(own.measure).toBe('test');
+		expect(own.answeredBeforeAt).not.toBeNull();
+		expect(own.answers).toHaveLength(2);
+		expect(own.answers).toEqual(
+			expect.arrayContaining([
+				{ phase: 'before', questionId: 'viden', value: 1 },
+				{ phase: 'before', questionId: 'tryg', value: 4 }
+			])
+		);
+		expect(measureDataOf('laerer').made.map((m) => m.code)).toEqual([measure.code]);
+		closeMeasure(measure.id);
+		expect(measureDataOf('elev').answered).toEqual([]);
 	});
 
 	it('closes measures left open for 90 days, with their tokens', () => {

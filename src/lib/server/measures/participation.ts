@@ -133,3 +133,60 @@ export function saveAnswers(
 		return 'saved';
 	});
 }
+
+/**
+ * For "download my data": the measures this account answered while they are open (afterwards
+ * no token links the answers to anyone), with the answers as stored, and the measures the
+ * person made as a professional, without anyone's answers.
+ */
+export function measureDataOf(userId: string) {
+	const db = getDb();
+	const answered = db
+		.select({ token: measureAccountTokens.token, measure: measures })
+		.from(measureAccountTokens)
+		.innerJoin(measures, eq(measures.id, measureAccountTokens.measureId))
+		.where(eq(measureAccountTokens.userId, userId))
+		.all()
+		.map(({ token, measure }) => {
+			const participant = db
+				.select()
+				.from(measureParticipants)
+				.where(
+					and(
+						eq(measureParticipants.measureId, measure.id),
+						eq(measureParticipants.tokenHash, hashSecret(token))
+					)
+				)
+				.get();
+			return {
+				measure: measure.measureSlug,
+				code: measure.code,
+				answeredBeforeAt: participant?.beforeAt ?? null,
+				answeredAfterAt: participant?.afterAt ?? null,
+				answers: participant
+					? db
+							.select({
+								phase: measureAnswers.phase,
+								questionId: measureAnswers.questionId,
+								value: measureAnswers.value
+							})
+							.from(measureAnswers)
+							.where(eq(measureAnswers.participantId, participant.id))
+							.all()
+					: []
+			};
+		});
+	const made = db
+		.select({
+			measure: measures.measureSlug,
+			code: measures.code,
+			phase: measures.phase,
+			createdAt: measures.createdAt,
+			afterOpenedAt: measures.afterOpenedAt,
+			closedAt: measures.closedAt
+		})
+		.from(measures)
+		.where(eq(measures.ownerId, userId))
+		.all();
+	return { answered, made };
+}
