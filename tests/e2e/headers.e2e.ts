@@ -11,6 +11,7 @@ import {
 	approve,
 	assignApi,
 	createClassApi,
+	createMeasureApi,
 	createThemeDayApi,
 	endpointMethods,
 	linkFamilyApi,
@@ -21,13 +22,14 @@ import {
 	type Account
 } from './support/security-fixtures';
 
-type Who = 'visitor' | 'youth' | 'parent' | 'pro' | 'admin';
+type Who = 'visitor' | 'youth' | 'parent' | 'pro' | 'coordinator' | 'admin';
 type World = {
 	accounts: Record<Exclude<Who, 'visitor'>, Account>;
 	classPath: string;
 	link: number;
 	live: { path: string; code: string };
 	themeDay: { path: string; slug: string };
+	measure: { path: string; code: string };
 };
 
 /** For every page: who sees it (with a 200) and where. A new page needs a row here. */
@@ -58,6 +60,12 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 		path: (w) => `${w.classPath}/analyse/grooming`
 	},
 	'/fagperson/live': { who: 'pro', path: () => '/fagperson/live' },
+	'/fagperson/maalinger': { who: 'pro', path: () => '/fagperson/maalinger' },
+	'/fagperson/maalinger/[id]': { who: 'pro', path: (w) => w.measure.path },
+	'/koordinator': { who: 'coordinator', path: () => '/koordinator' },
+	'/koordinator/udskrift': { who: 'coordinator', path: () => '/koordinator/udskrift' },
+	'/maaling': { who: 'visitor', path: () => '/maaling' },
+	'/maaling/[kode]': { who: 'visitor', path: (w) => `/maaling/${w.measure.code}` },
 	'/fagperson/temadage': { who: 'pro', path: () => '/fagperson/temadage' },
 	'/fagperson/temadage/ny': { who: 'pro', path: () => '/fagperson/temadage/ny' },
 	'/fagperson/temadage/[id]': { who: 'pro', path: (w) => w.themeDay.path },
@@ -108,6 +116,7 @@ const ENDPOINTS: Record<
 		status: 200
 	},
 	'GET /healthz': { who: 'visitor', path: () => '/healthz', status: 200 },
+	'GET /koordinator/csv': { who: 'coordinator', path: () => '/koordinator/csv', status: 200 },
 	'GET /indhold/[...path]': {
 		who: 'visitor',
 		path: () => '/indhold/da/unge/grooming/findes-ikke.png',
@@ -171,8 +180,10 @@ test.describe.serial('security headers and cookies', () => {
 		const youth = await signUpApi('youth');
 		const parent = await signUpApi('parent');
 		const link = await linkFamilyApi(youth, parent);
+		const coordinator = await approve(admin, await signUpApi('coordinator'));
 		const made = await createClassApi(pro);
-		await assignApi(pro, made.id, 'grooming');
+		const assignment = await assignApi(pro, made.id, 'grooming');
+		const measure = await createMeasureApi(pro, assignment);
 		const live = await startLiveApi(pro);
 		const visitor = await apiClient();
 		const joined = await postAction(visitor, '/live', 'default', {
@@ -181,12 +192,20 @@ test.describe.serial('security headers and cookies', () => {
 		});
 		expect(joined.type, JSON.stringify(joined)).toBe('redirect');
 		const themeDay = await createThemeDayApi(pro);
-		w = { accounts: { youth, parent, pro, admin }, classPath: made.path, link, live, themeDay };
+		w = {
+			accounts: { youth, parent, pro, coordinator, admin },
+			classPath: made.path,
+			link,
+			live,
+			themeDay,
+			measure
+		};
 		Object.assign(clients, {
 			visitor,
 			youth: youth.client,
 			parent: parent.client,
 			pro: pro.client,
+			coordinator: coordinator.client,
 			admin: admin.client
 		});
 	});

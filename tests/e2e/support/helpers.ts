@@ -15,28 +15,28 @@ export function uniqueName(prefix: string): string {
 	return `${prefix}${Date.now().toString(36)}${counter}`.slice(0, 32);
 }
 
-export type Role = 'youth' | 'parent' | 'professional';
+export type Role = 'youth' | 'parent' | 'professional' | 'coordinator';
 /** What every professional in the tests tells the administrator when signing up. */
 export const PROFESSIONAL_APPLICATION = { workplace: 'Herlev Skole', municipality: 'Herlev' };
 const ROLE_LABEL: Record<Role, string> = {
 	youth: 'Ung',
 	parent: 'Forælder',
-	professional: 'Fagperson'
+	professional: 'Fagperson',
+	coordinator: 'Koordinator'
 };
 
 export async function signUp(
 	page: Page,
 	role: Role,
 	username = uniqueName(role.slice(0, 3)),
-	password = PASSWORD
+	password = PASSWORD,
+	application = PROFESSIONAL_APPLICATION
 ) {
 	await page.goto('/opret-konto');
 	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
-	if (role === 'professional') {
-		await page.getByLabel('Arbejdsplads').fill(PROFESSIONAL_APPLICATION.workplace);
-		await page
-			.getByLabel('Kommune, du arbejder i')
-			.selectOption(PROFESSIONAL_APPLICATION.municipality);
+	if (role === 'professional' || role === 'coordinator') {
+		await page.getByLabel('Arbejdsplads').fill(application.workplace);
+		await page.getByLabel('Kommune, du arbejder i').selectOption(application.municipality);
 	}
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
@@ -196,4 +196,46 @@ export async function approvedProfessional(browser: Browser) {
 export async function chooseLanguage(page: Page, name: string) {
 	await page.locator('.language-chooser summary').click();
 	await page.locator('.language-chooser').getByRole('button', { name, exact: true }).click();
+}
+
+/** A before-and-after measure of the fixture content. */
+export function readMeasure(slug: string): {
+	title: string;
+	questions: {
+		id: string;
+		kind: string;
+		label: string;
+		text: string;
+		options?: { id: string; text: string; correct?: boolean }[];
+	}[];
+} {
+	return parse(readContentFile(`maalinger/${slug}.yaml`));
+}
+
+/**
+ * A measure's form as a browser posts it: every knowledge question right or wrong, every
+ * 1–5 question at `scale`.
+ */
+export function measureAnswers(
+	slug: string,
+	right: boolean,
+	scale: number
+): Record<string, string> {
+	return Object.fromEntries(
+		readMeasure(slug).questions.map((q) => [
+			`q-${q.id}`,
+			q.kind === 'viden' ? q.options!.find((o) => !!o.correct === right)!.id : String(scale)
+		])
+	);
+}
+
+/** Fills in a measure's page by its labels, as `measureAnswers` does. */
+export async function fillMeasure(page: Page, slug: string, right: boolean, scale: number) {
+	const labels = ['Helt uenig', 'Lidt uenig', 'Hverken enig eller uenig', 'Lidt enig', 'Helt enig'];
+	for (const q of readMeasure(slug).questions) {
+		const fieldset = page.locator(`fieldset#q-${q.id}`);
+		const label =
+			q.kind === 'viden' ? q.options!.find((o) => !!o.correct === right)!.text : labels[scale - 1];
+		await fieldset.getByLabel(label, { exact: true }).check();
+	}
 }

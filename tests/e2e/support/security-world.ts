@@ -6,6 +6,7 @@ import {
 	approve,
 	assignApi,
 	createClassApi,
+	createMeasureApi,
 	createThemeDayApi,
 	joinClassApi,
 	linkFamilyApi,
@@ -60,6 +61,13 @@ export async function buildSecurityWorld() {
 	// A draft theme day of professional A's, and a spare one for the allowed cells.
 	const themeDayA = await createThemeDayApi(proA);
 	const themeDayOk = await createThemeDayApi(proA);
+	// A measure on professional A's class, and spare ones to move on and to close.
+	const measureA = await createMeasureApi(proA, assignment);
+	const measureAfterOk = await createMeasureApi(proA, spareAssignments[0]);
+	const measureCloseOk = await createMeasureApi(proA, spareAssignments[0]);
+	// Coordinators are no column of the matrix: they have a table of their own.
+	const coordinator = await approve(admin, await signUpApi('coordinator'));
+	const pendingCoordinator = await signUpApi('coordinator');
 
 	const clients: Record<Actor, APIRequestContext> = {
 		visitor: await apiClient(),
@@ -98,6 +106,11 @@ export async function buildSecurityWorld() {
 		liveJoin,
 		themeDayA,
 		themeDayOk,
+		measureA,
+		measureAfterOk,
+		measureCloseOk,
+		coordinator,
+		pendingCoordinator,
 		pendingTarget,
 		pendingSpare,
 		pendingDeclineSpare,
@@ -109,6 +122,8 @@ export async function buildSecurityWorld() {
 				pendingTarget,
 				pendingSpare,
 				pendingDeclineSpare,
+				coordinator,
+				pendingCoordinator,
 				...spares
 			])
 				await a.client.dispose();
