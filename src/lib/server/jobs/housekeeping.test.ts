@@ -25,6 +25,7 @@ describe('housekeeping jobs', () => {
 			'purge-live-session-data',
 			'live-heartbeat',
 			'drop-idle-live-rooms',
+			'close-stale-measures',
 			'delete-inactive-accounts'
 		]);
 		insertTestUser(getDb(), 'glemt', { lastActiveAt: new Date('2024-01-01T00:00:00Z') });

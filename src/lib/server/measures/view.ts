@@ -42,6 +42,9 @@ export function measureContext(measure: MeasureRow, locale: string): MeasureCont
 }
 
 /** The measure's questions, from content; undefined if the file was removed since. */
-export function measureDefinition(measure: MeasureRow, locale: string): MeasureDefinition | undefined {
+export function measureDefinition(
+	measure: MeasureRow,
+	locale: string
+): MeasureDefinition | undefined {
 	return content(locale).measures.get(measure.measureSlug);
 }
