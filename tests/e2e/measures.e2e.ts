@@ -48,9 +48,9 @@ async function classWithAssignment(pro: Page, name: string): Promise<string> {
 async function createMeasure(pro: Page, className: string): Promise<string> {
 	await pro.goto('/fagperson/maalinger');
 	await pro.getByLabel(measure.title).check();
-	await pro
-		.getByLabel('Hvad hører målingen til?')
-		.selectOption({ label: `${className}: Grooming` });
+	const target = pro.getByLabel('Hvad hører målingen til?');
+	const option = target.locator('option', { hasText: `${className}: ` });
+	await target.selectOption((await option.getAttribute('value'))!);
 	await pro.getByRole('button', { name: 'Opret målingen' }).click();
 	await expect(pro.getByRole('heading', { level: 1, name: measure.title })).toBeVisible();
 	return (await pro.getByTestId('measure-code').textContent())!.trim();

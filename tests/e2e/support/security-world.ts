@@ -63,8 +63,9 @@ export async function buildSecurityWorld() {
 	const themeDayOk = await createThemeDayApi(proA);
 	// A measure on professional A's class, and spare ones to move on and to close.
 	const measureA = await createMeasureApi(proA, assignment);
-	const measureAfterOk = await createMeasureApi(proA, spareAssignments[0]);
-	const measureCloseOk = await createMeasureApi(proA, spareAssignments[0]);
+	// (On the assignment no cell removes: removing one deletes its measures.)
+	const measureAfterOk = await createMeasureApi(proA, spareAssignments[1]);
+	const measureCloseOk = await createMeasureApi(proA, spareAssignments[1]);
 	// Coordinators are no column of the matrix: they have a table of their own.
 	const coordinator = await approve(admin, await signUpApi('coordinator'));
 	const pendingCoordinator = await signUpApi('coordinator');
