@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer } from './markdown';
+import { createMarkdownRenderer, isolateNumberGroups } from './markdown';
 
 const render = createMarkdownRenderer({
 	calloutLabels: {
@@ -35,5 +35,17 @@ describe('markdown', () => {
 	});
 	it('marks external links noopener', () => {
 		expect(render('[DR](https://www.dr.dk)').html).toContain('rel="noopener noreferrer"');
+	});
+	it('keeps phone numbers in order in right-to-left text', () => {
+		expect(isolateNumberGroups('<p>اتصل بـ 116 111 أو <a href="tel:114">114</a></p>')).toBe(
+			'<p>اتصل بـ <span dir="ltr">116 111</span> أو <a href="tel:114">114</a></p>'
+		);
+		const rtl = createMarkdownRenderer({
+			calloutLabels: { tip: 'a', advarsel: 'b', hjaelp: 'c', refleksion: 'd' },
+			rtl: true
+		});
+		expect(rtl('Ring 33 12 34 56.').html).toContain('<span dir="ltr">33 12 34 56</span>');
+		// Left-to-right text is left as it is.
+		expect(render('Ring 116 111.').html).toBe('<p>Ring 116 111.</p>\n');
 	});
 });

@@ -1,5 +1,6 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import DOMPurify from 'isomorphic-dompurify';
+import { dirOf } from '../../locales';
 
 export const CALLOUT_KINDS = ['tip', 'advarsel', 'hjaelp', 'refleksion'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -17,6 +18,8 @@ export interface MarkdownOptions {
 	calloutLabels: Record<CalloutKind, string>;
 	/** URL prefix for images that sit next to the module's files. */
 	imageBase?: string;
+	/** Right-to-left text: numbers written in groups (phone numbers) keep their order. */
+	rtl?: boolean;
 }
 
 interface CalloutToken extends Tokens.Generic {
@@ -62,6 +65,25 @@ function calloutExtension(labels: Record<CalloutKind, string>): TokenizerAndRend
 	};
 }
 
+const NUMBER_GROUPS = /\d{2,4}(?:[ \u00a0]\d{2,4})+/g;
+
+/**
+ * In right-to-left text, the bidi algorithm shows "116 111" as "111 116": each group of digits
+ * reads left to right, but the groups follow the text's direction. Isolating the whole number
+ * left-to-right keeps it in order. Only text between tags is touched.
+ */
+export const isolateNumberGroups = (html: string): string =>
+	html.replace(
+		/>([^<]+)</g,
+		(_, text: string) => `>${text.replace(NUMBER_GROUPS, '<span dir="ltr">$&</span>')}<`
+	);
+
+/** The options for text written in `locale`. */
+export const markdownIn = (
+	locale: string,
+	calloutLabels: Record<CalloutKind, string>
+): MarkdownOptions => ({ calloutLabels, rtl: dirOf(locale) === 'rtl' });
+
 /** A Markdown renderer with our call-out blocks; output is sanitised. */
 export function createMarkdownRenderer(
 	options: MarkdownOptions
@@ -95,7 +117,8 @@ export function createMarkdownRenderer(
 				}
 			}
 		});
-		const raw = marked.parse(markdown) as string;
+		const parsed = marked.parse(markdown) as string;
+		const raw = options.rtl ? isolateNumberGroups(parsed) : parsed;
 		const html = DOMPurify.sanitize(raw, { ADD_ATTR: ['loading'] });
 		return { html, links, images };
 	};

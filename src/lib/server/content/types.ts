@@ -50,6 +50,8 @@ export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
 
 export interface Track {
 	id: TrackId;
+	/** The language the title and intro are written in (Danish when not translated). */
+	locale: ContentLocale;
 	title: string;
 	introHtml: string;
 	modules: Module[];
@@ -57,6 +59,8 @@ export interface Track {
 }
 
 export interface HelpPage {
+	/** The language the page is written in (Danish when it is not translated). */
+	locale: ContentLocale;
 	title: string;
 	introHtml: string;
 	lastChecked: string;
@@ -68,6 +72,8 @@ export interface HelpPage {
 /** A plain page such as the privacy notice: content/<locale>/sider/<name>.md. */
 export interface ContentPage {
 	name: string;
+	/** The language the page is written in (Danish when it is not translated). */
+	locale: ContentLocale;
 	title: string;
 	updated: string;
 	html: string;
