@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadContent } from './loader';
 import { formatProblem } from './types';
+import { CHECK_LABELS } from './check-labels';
 
-const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
 let root: string;
 
 function write(path: string, text: string) {
@@ -14,8 +14,14 @@ function write(path: string, text: string) {
 	writeFileSync(join(root, path), text);
 }
 
-const lesson = (title: string, body = 'Det her er en kort tekst. Den er let at læse.') =>
-	`---\ntitle: ${title}\nsummary: Kort om emnet.\nminutes: 5\nages: [10, 18]\ntopics: [test]\nsources:\n  - title: Kilde\n    url: https://example.org/kilde\nlastReviewed: 2026-11-25\n---\n${body}\n`;
+/** Three ## sections, the fewest a lesson may be read in (lesson-steps.ts). */
+const SECTIONS = '\n\n## Først\n\nTekst.\n\n## Så\n\nTekst.\n\n## Til sidst\n\nTekst.';
+const lesson = (
+	title: string,
+	body = 'Det her er en kort tekst. Den er let at læse.',
+	{ front = '', sections = SECTIONS } = {}
+) =>
+	`---\ntitle: ${title}\nsummary: Kort om emnet.\nminutes: 5\nages: [10, 18]\ntopics: [test]\nsources:\n  - title: Kilde\n    url: https://example.org/kilde\nlastReviewed: 2026-11-25\n${front}---\n${body}${sections}\n`;
 
 const question = (id: string) => ({
 	id,
@@ -83,8 +89,7 @@ function validTree() {
 	);
 }
 
-const load = () =>
-	loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
+const load = () => loadContent(root, { ...CHECK_LABELS, staticDir: join(root, 'static') });
 const messages = () => load().problems.map(formatProblem);
 
 beforeEach(() => {
@@ -187,6 +192,87 @@ describe('loadContent', () => {
 			'Kommunikationsplatformenes algoritmebaserede anbefalingssystemer prioriterer engagementsmaksimerende indholdstyper uforholdsmæssigt, hvilket medfører eksponeringsrisici.';
 		write('da/unge/et-modul/lesson.md', lesson('Et modul', hard));
 		expect(messages().join('\n')).toMatch(/LIX \d+(\.\d)? er over grænsen 35/);
+	});
+
+	it('reads a lesson in steps at its ## headings, the intro in the first', () => {
+		const module = load().locales.da.modules.get('et-modul')!;
+		expect(module.lessonSteps.map((st) => st.title)).toEqual(['Først', 'Så', 'Til sidst']);
+		expect(module.lessonSteps[0].html).toMatch(/^<p>Det her er en kort tekst.*<h2>Først<\/h2>/s);
+	});
+
+	it('refuses a lesson with fewer than three sections', () => {
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { sections: '\n\n## Et\n\nTekst.\n\n## To\n\nTekst.' })
+		);
+		expect(messages().join('\n')).toContain(
+			'lesson.md: teksten kan ikke deles i 3–5 trin: den har 2 afsnit med ##-overskrift'
+		);
+	});
+
+	it('places quiz questions between steps and checks the step and the question', () => {
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'stepQuestions:\n  1: q2\n  2: q0\n' })
+		);
+		expect(load().locales.da.modules.get('et-modul')!.stepQuestions).toEqual([
+			{ afterStep: 1, questionId: 'q2' },
+			{ afterStep: 2, questionId: 'q0' }
+		]);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'stepQuestions:\n  3: q1\n  2: findes-ikke\n' })
+		);
+		const found = messages().join('\n');
+		expect(found).toContain(
+			'[stepQuestions.3]: teksten har 3 trin; et spørgsmål står mellem to trin'
+		);
+		expect(found).toContain('[stepQuestions.2]: spørgsmålet "findes-ikke" findes ikke i quiz.yaml');
+	});
+
+	it('warns while takeaways are missing and wants exactly three when given', () => {
+		const { warnings } = load();
+		expect(warnings.map(formatProblem)).toContainEqual(
+			expect.stringMatching(/et-modul\/lesson\.md \[takeaways\]: mangler/)
+		);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'takeaways:\n  - Et.\n  - To.\n' })
+		);
+		expect(messages().join('\n')).toMatch(/\[takeaways\]: præcis 3 korte linjer/);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'takeaways:\n  - Et.\n  - To.\n  - Tre.\n' })
+		);
+		const loaded = load();
+		expect(loaded.problems).toEqual([]);
+		expect(loaded.locales.da.modules.get('et-modul')!.takeaways).toEqual(['Et.', 'To.', 'Tre.']);
+		expect(loaded.warnings.filter((w) => w.file.includes('et-modul'))).toEqual([]);
+	});
+
+	it('counts mock messages and names the line of a broken one', () => {
+		const body = [
+			'Intro.',
+			'',
+			':::besked sms fra="Ukendt nummer"',
+			'Din pakke venter.',
+			':::',
+			'',
+			':::besked brev fra="Posten"',
+			'Hej.',
+			':::'
+		].join('\n');
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', body));
+		const found = messages().join('\n');
+		// The front matter takes lines 1–11; the body starts on line 12.
+		expect(found).toMatch(/et-modul\/lesson\.md:18: :::besked: ukendt slags besked "brev"/);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', body.split('\n').slice(0, 5).join('\n'))
+		);
+		expect(load().locales.da.modules.get('et-modul')!.mockMessages).toBe(1);
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', ':::besked sms fra="X"\nHej.'));
+		expect(messages().join('\n')).toContain(':::besked mangler en afsluttende :::');
 	});
 
 	it('finds modules missing from the track list and duplicate slugs', () => {

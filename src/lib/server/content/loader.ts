@@ -1,7 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { lix } from './lix';
-import { createMarkdownRenderer, type CalloutKind } from './markdown';
+import { createMarkdownRenderer, createSectionRenderer, type CalloutKind } from './markdown';
+import type { MockMessageLabels } from './mock-message';
+import { lessonParts, takeawaysWarning } from './lesson-checks';
 import {
 	LOCALES,
 	TRACKS,
@@ -40,6 +42,7 @@ const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
 
 export interface LoadOptions {
 	calloutLabels: (locale: ContentLocale) => Record<CalloutKind, string>;
+	mockMessageLabels: (locale: ContentLocale) => MockMessageLabels;
 	/** Where files in `static/` live, to check images referenced by absolute path. */
 	staticDir?: string;
 }
@@ -184,11 +187,26 @@ function loadModule(
 	if (cardsSource !== null)
 		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
-	const render = createMarkdownRenderer({
+	const markdownOptions = {
 		calloutLabels: options.calloutLabels(locale),
 		imageBase: `/indhold/${locale}/${track}/${slug}`
-	});
-	const lesson = render(body);
+	};
+	const lesson = createSectionRenderer({
+		...markdownOptions,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const bodyLine = fm[0].split('\n').length;
+	const parts = lessonParts(
+		lesson,
+		body,
+		bodyLine,
+		front,
+		quiz?.questions ?? null,
+		rel('lesson.md'),
+		problems
+	);
+	const missingTakeaways = takeawaysWarning(front, rel('lesson.md'));
+	if (missingTakeaways) warnings.push(missingTakeaways);
 	for (const image of lesson.images) {
 		if (!image.alt)
 			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
@@ -211,7 +229,8 @@ function loadModule(
 			message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet`
 		});
 	}
-	const teacher = teacherSource === null ? null : render(teacherSource);
+	const teacher =
+		teacherSource === null ? null : createMarkdownRenderer(markdownOptions)(teacherSource);
 	if (!front || !quiz) return null;
 	return {
 		dir,
@@ -222,7 +241,9 @@ function loadModule(
 			track,
 			locale,
 			translated: true,
-			lessonHtml: lesson.html,
+			lessonSteps: parts.steps,
+			stepQuestions: parts.stepQuestions,
+			mockMessages: parts.mockMessages,
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,

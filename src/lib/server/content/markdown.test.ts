@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer } from './markdown';
+import { createMarkdownRenderer, createSectionRenderer } from './markdown';
 
 const render = createMarkdownRenderer({
 	calloutLabels: {
@@ -35,5 +35,20 @@ describe('markdown', () => {
 	});
 	it('marks external links noopener', () => {
 		expect(render('[DR](https://www.dr.dk)').html).toContain('rel="noopener noreferrer"');
+	});
+	it('cuts a lesson at its top-level ## headings only', () => {
+		const sections = createSectionRenderer({
+			calloutLabels: { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk' }
+		})(
+			'Intro **fed**.\n\n## Et *første*\n\nTo ord.\n\n### Under\n\nTekst.\n\n:::tip\n## Ikke et trin\n:::\n\n## To\n\nSlut.'
+		).sections;
+		expect(sections.map((s) => [s.title, s.words])).toEqual([
+			[null, 2],
+			['Et første', 10],
+			['To', 2]
+		]);
+		expect(sections[0].html).toBe('<p>Intro <strong>fed</strong>.</p>\n');
+		expect(sections[1].html).toContain('<h3>Under</h3>');
+		expect(sections[1].html).toContain('<h2>Ikke et trin</h2>');
 	});
 });

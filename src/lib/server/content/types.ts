@@ -1,5 +1,6 @@
 import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
 import type { LixResult } from './lix';
+import type { LessonStep } from './lesson-steps';
 import type { HelpService, LocalHelp } from '../../help/types';
 import type { Scenario } from '../../scenarios/types';
 
@@ -25,14 +26,19 @@ export interface Question {
 	options: QuizOption[];
 }
 
-export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
+export interface Module extends Omit<LessonFrontMatter, 'passMark' | 'stepQuestions'> {
 	slug: string;
 	track: TrackId;
 	locale: ContentLocale;
 	/** False when the requested language has no translation and Danish is shown. */
 	translated: boolean;
 	passMark: number;
-	lessonHtml: string;
+	/** The lesson in 3–5 steps (lesson-steps.ts). */
+	lessonSteps: LessonStep[];
+	/** Quiz questions asked between steps, after the step with this number (1-based). */
+	stepQuestions: { afterStep: number; questionId: string }[];
+	/** How many `:::besked` blocks the lesson has. */
+	mockMessages: number;
 	teacherHtml: string;
 	questions: Question[];
 	cards: ConversationCards | null;
