@@ -5,6 +5,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 4173);
 export const E2E_DATABASE = 'test-results/e2e/sammen.db';
 /** Browser tests run on a small content tree of their own, so editing a real module cannot break them. */
 export const E2E_CONTENT = 'tests/fixtures/content';
+/** …and an installation settings file of their own. */
+export const E2E_INSTALLATION = 'tests/fixtures/installation.yaml';
 
 export const chromiumLaunchOptions = {
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -47,6 +49,7 @@ export default defineConfig({
 			PORT: String(E2E_PORT),
 			DATABASE_URL: E2E_DATABASE,
 			CONTENT_DIR: E2E_CONTENT,
+			INSTALLATION_FILE: E2E_INSTALLATION,
 			ORIGIN: `http://localhost:${E2E_PORT}`
 		}
 	}

@@ -1,4 +1,5 @@
 import adapter from '@sveltejs/adapter-node';
+import { execSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 
 /**
@@ -9,6 +10,23 @@ import { createHash } from 'node:crypto';
 const ANNOUNCER_STYLE =
 	'position: absolute; left: 0; top: 0; clip: rect(0 0 0 0); clip-path: inset(50%); overflow: hidden; white-space: nowrap; width: 1px; height: 1px';
 const announcerStyleHash = `sha256-${createHash('sha256').update(ANNOUNCER_STYLE).digest('base64')}`;
+
+/**
+ * The version an operator sees on /healthz: the commit the build was made from ("-dirty" with
+ * uncommitted changes), or APP_VERSION where the code is not a git checkout.
+ */
+function buildVersion() {
+	try {
+		const git = (/** @type {string} */ args) =>
+			execSync(`git ${args}`, { stdio: ['ignore', 'pipe', 'ignore'] })
+				.toString()
+				.trim();
+		const commit = git('rev-parse --short=12 HEAD');
+		return git('status --porcelain --untracked-files=no') ? `${commit}-dirty` : commit;
+	} catch {
+		return process.env.APP_VERSION || `build-${new Date().toISOString()}`;
+	}
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -22,6 +40,7 @@ const config = {
 		adapter: adapter({ precompress: true }),
 		csrf: { trustedOrigins: [] },
 		router: { resolution: 'server' },
+		version: { name: buildVersion() },
 		csp: {
 			// Hashes rather than nonces: a page from the shared page cache is sent byte for byte
 			// to many people, and a nonce must never be sent twice.

@@ -10,8 +10,11 @@ import { requestLocale, takeLocaleFromRequest } from '$lib/server/http/locale';
 import { installShutdownHandlers } from '$lib/server/http/shutdown';
 import { closeAllLiveStreams } from '$lib/server/live/rooms';
 import { registerHousekeepingJobs } from '$lib/server/jobs/housekeeping';
+import { startReplication } from '$lib/server/replication/replication';
+import { initInstallation } from '$lib/server/installation/settings';
 
-export const init: ServerInit = () => {
+export const init: ServerInit = async () => {
+	initInstallation();
 	getDb();
 	takeLocaleFromRequest();
 	initContent();
@@ -19,6 +22,8 @@ export const init: ServerInit = () => {
 	registerHousekeepingJobs();
 	// Open event streams would keep the server from closing; end them when asked to stop.
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, closeAllLiveStreams);
+	// After the migrations: Litestream replicates the database as they left it.
+	await startReplication();
 };
 
 const locale: Handle = ({ event, resolve }) => {

@@ -1,5 +1,6 @@
 /**
  * npm run bench:live
+ * npm run bench:live:scenario (LIVE_KIND=scenario: a practice scenario voted through by 500)
  * One live session with 1,000 participants (LIVE_PARTICIPANTS to choose) against the built
  * server (build/ first): joins them over HTTP through the real form (all from one address, like
  * a school hall), opens their event streams, and has the professional move through questions
@@ -23,12 +24,13 @@ import {
 	tempDir
 } from '../lib/app-harness';
 
-const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? 1000);
-const MODULE = 'unge/grooming';
+const SCENARIO = process.env.LIVE_KIND === 'scenario';
+const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? (SCENARIO ? 500 : 1000));
+const MODULE = SCENARIO ? 'unge/oev/oev-sextortion' : 'unge/grooming';
 /** People in a hall answer over some seconds, not in the same millisecond. */
 const SPREAD_MS = 5000;
 const PASSWORD = 'en lang sætning til fagpersonen';
-const TARGETS = { fanOutP95Ms: 250, answerP99Ms: 250 };
+const TARGETS = { fanOutP95Ms: SCENARIO ? 200 : 250, answerP99Ms: 250 };
 
 const dir = tempDir('live-bench');
 process.env.DATABASE_URL = join(dir, 'sammen.db');
@@ -38,6 +40,26 @@ const pro = await createUser({ username: 'fagperson', password: PASSWORD, role: 
 if (!pro.ok) throw new Error('professional');
 setRole(pro.user.id, 'professional');
 closeDb();
+
+/**
+ * The replies the professional goes on with in a scenario: at each step the first reply that
+ * does not end the chat, so the session lasts the rounds the benchmark measures.
+ */
+async function scenarioReplies(rounds: number): Promise<number[]> {
+	const { loadContent } = await import('../../src/lib/server/content/loader');
+	const { CHECK_LABELS } = await import('../../src/lib/server/content/check-labels');
+	const content = loadContent(join(ROOT, 'content'), CHECK_LABELS);
+	const scenario = content.locales.da.scenarios.get(MODULE.split('/').at(-1)!)!;
+	const replies: number[] = [];
+	let step = scenario.steps[scenario.start];
+	while (replies.length < rounds) {
+		const next = step.choices.findIndex((c) => !scenario.steps[c.next].ending);
+		if (next < 0) throw new Error(`${scenario.slug} is shorter than ${rounds} rounds`);
+		replies.push(next);
+		step = scenario.steps[step.choices[next].next];
+	}
+	return replies;
+}
 
 const pinned = pinSelf(1);
 const profileDir = join(dir, 'profiles');
@@ -185,6 +207,7 @@ class Participant {
 	}
 }
 
+const replies = SCENARIO ? await scenarioReplies(3) : [];
 try {
 	const login = await post(
 		'/log-ind',
@@ -225,18 +248,26 @@ try {
 		await Promise.all(people.slice(i, i + 50).map((p) => p.open(code)));
 	await Promise.all(people.map((p) => p.until((s) => s.phase === 'waiting')));
 
-	const command = (c: string) =>
-		post(`${controlPath}?/styr`, new URLSearchParams({ command: c }), host);
+	const command = (c: string, reply?: number) =>
+		post(
+			`${controlPath}?/styr`,
+			new URLSearchParams({ command: c, ...(reply === undefined ? {} : { svar: String(reply) }) }),
+			host
+		);
 
 	/** Sends a command and measures until every participant's stream shows the new state. */
 	/** Server CPU time (ms) spent on fan-outs and on spread answers: not disturbed by other load. */
 	const serverCpu = { fanOutMs: 0, fanOuts: 0, answerMs: 0, answers: 0 };
 
-	async function fanOut(c: string, fits: (s: SharedView) => boolean): Promise<number[]> {
+	async function fanOut(
+		c: string,
+		fits: (s: SharedView) => boolean,
+		reply?: number
+	): Promise<number[]> {
 		const cpu = cpuTimeMs(server.pid);
 		const t0 = performance.now();
 		const arrivals = people.map((p) => p.until(fits));
-		const res = await command(c);
+		const res = await command(c, reply);
 		if (res.status !== 303) error(`command ${c}: ${res.status}`);
 		const times = (await Promise.all(arrivals)).map((t) => t - t0);
 		serverCpu.fanOutMs += cpuTimeMs(server.pid) - cpu;
@@ -273,7 +304,11 @@ try {
 			serverCpu.answers += PARTICIPANTS;
 		} else burstAnswers.push(...(await answerAll(0)));
 		fanOuts.push(
-			...(await fanOut('reveal', (s) => s.phase === 'revealed' && s.questionIndex === round))
+			...(await fanOut(
+				'reveal',
+				(s) => s.phase === 'revealed' && s.questionIndex === round,
+				replies[round]
+			))
 		);
 	}
 	await fanOut('end', (s) => s.phase === 'ended');
@@ -286,7 +321,7 @@ try {
 		lines.push(line);
 	};
 	print(
-		`Live session: ${PARTICIPANTS} participants from one address, module ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
+		`Live session: ${PARTICIPANTS} participants from one address, ${SCENARIO ? 'scenario' : 'module'} ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
 	);
 	print(
 		`  join (form post, 25 at a time): p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
@@ -326,8 +361,8 @@ try {
 	);
 	const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
 	writeFileSync(
-		join(ROOT, 'bench/results/live.md'),
-		`# bench:live\n\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}. Written by \`npm run bench:live\`.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`
+		join(ROOT, SCENARIO ? 'bench/results/live-scenario.md' : 'bench/results/live.md'),
+		`# bench:live${SCENARIO ? ':scenario' : ''}\n\n${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}. Written by \`npm run bench:live\`.\n\n\`\`\`\n${lines.join('\n')}\n\`\`\`\n`
 	);
 	if (targets.some((t) => !t.ok)) process.exitCode = 1;
 } finally {

@@ -99,6 +99,10 @@ const VISITS: Record<string, Visit[]> = {
 				await page.getByRole('button', { name: 'Okay, jeg betaler. Bare slet det.' }).click();
 				await page.getByRole('button', { name: 'Sammenlign med eksemplerne' }).click();
 				await expect(page.getByRole('heading', { name: 'Eksempler på gode svar' })).toBeVisible();
+				// The new messages fade in; contrast is measured once they are there.
+				await page.waitForFunction(() =>
+					document.getAnimations().every((a) => a.playState !== 'running')
+				);
 			}
 		},
 		{

@@ -121,6 +121,8 @@ const TABLE: Record<string, Row> = {
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	'POST /fagperson/live/[id]?/laas':               { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ laast: 'ja' }), expect: ['login', '404', '404', '404', 'ok', '404', '404'] },
+	'POST /fagperson/live/[id]?/fjern':              { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ deltager: 'findes-ikke' }), expect: ['login', '404', '404', '404', 'fail 404', '404', '404'] },
 	'POST /fagperson/live/[id]?/styr':               { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ command: 'end' }), expect: LIVE_OWNER },
 	'POST /fagperson/temadage/ny?/opret':            { path: () => '/fagperson/temadage/ny', expect: ['login', '404', '404', '404', 'fail 400', 'fail 400', 'fail 400'] },
 	'POST /fagperson/temadage/[id]?/gem':            { path: themeDayPath, expect: ['login', '404', '404', '404', 'fail 400', '404', '404'] },

@@ -71,7 +71,7 @@ test.describe('live quiz', () => {
 
 		// The control view and the projector follow along without reloading.
 		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 2');
-		await expect(pro.getByRole('listitem').filter({ hasText: /^Ida$/ })).toBeVisible();
+		await expect(pro.getByRole('button', { name: 'Fjern Ida' })).toBeVisible();
 		await expect(screen.getByTestId('projector-participants')).toHaveText('Deltagere: 2');
 		await expect(screen.getByText('Ida')).toHaveCount(0);
 
@@ -174,7 +174,10 @@ test.describe('live quiz', () => {
 		const baseURL = new URL(pro.url()).origin;
 		const hall = await playwright.request.newContext({ baseURL });
 		const statuses: number[] = [];
+		// 300 in about ten seconds: faster than a real hall (a minute), slow enough for the join
+		// limit, which stops scripts that join faster than any class does.
 		for (let batch = 0; batch < 300; batch += 30) {
+			if (batch > 0) await new Promise((wait) => setTimeout(wait, 1000));
 			const responses = await Promise.all(
 				Array.from({ length: 30 }, (_, i) =>
 					hall.post('/live', {
@@ -193,5 +196,140 @@ test.describe('live quiz', () => {
 		await pro.reload();
 		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 300');
 		await hall.dispose();
+	});
+});
+
+test.describe('live session safety', () => {
+	test.describe.configure({ timeout: 120_000 });
+
+	test('generated nicknames only, a locked session takes nobody new, a removed participant’s answer stops counting', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		await pro.goto('/fagperson/live');
+		await pro.getByLabel('Modul').selectOption('unge/grooming');
+		await pro.getByLabel(/færdige kaldenavne/).check();
+		await pro.getByRole('button', { name: 'Start live-quiz' }).click();
+		const code = (await pro.getByTestId('live-code').textContent())!.trim();
+		await expect(pro.getByText('Deltagerne vælger mellem færdige kaldenavne.')).toBeVisible();
+
+		// Participants pick a name from the list; nothing they type reaches the projector.
+		const ida = await (await browser.newContext()).newPage();
+		await ida.goto(`/live?kode=${code}`);
+		const names = ida.getByRole('group', { name: 'Vælg dit kaldenavn' }).getByRole('radio');
+		await expect(names).toHaveCount(6);
+		await expect(ida.getByLabel('Kaldenavn')).toHaveCount(0);
+		const idaName = (await ida.locator('input[name="nickname"]:checked').getAttribute('value'))!;
+		await ida.getByRole('button', { name: 'Deltag' }).click();
+		await expect(ida.getByText(`Du er med som ${idaName}.`)).toBeVisible();
+		// A forged name is refused with the list to pick from.
+		const troll = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		await troll.goto('/live');
+		await troll.getByLabel('Kode (6 cifre)').fill(code);
+		await troll.getByLabel('Kaldenavn').fill('Trold Trold');
+		await troll.getByRole('button', { name: 'Deltag' }).click();
+		await expect(troll.getByRole('alert')).toContainText('Vælg et af navnene på listen.');
+		await troll.getByRole('button', { name: 'Deltag' }).click();
+		await expect(troll.getByText(/^Du er med som /)).toBeVisible();
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 2');
+
+		// Locked: nobody new.
+		await pro.getByRole('button', { name: 'Lås sessionen (ingen nye deltagere)' }).click();
+		await expect(pro.getByText('Sessionen er låst: Ingen nye kan komme med.')).toBeVisible();
+		const late = await (await browser.newContext()).newPage();
+		await late.goto(`/live?kode=${code}`);
+		await late.getByRole('button', { name: 'Deltag' }).click();
+		await expect(late.getByRole('alert')).toContainText('Sessionen er låst.');
+		await expectNoAxeViolations(pro);
+
+		// The second participant answers, then is removed: the answer stops counting.
+		await pro.getByRole('button', { name: 'Start quizzen' }).click();
+		await expect(troll.getByRole('button', { name: 'Send svar' })).toBeVisible({ timeout: 15_000 });
+		await fillQuestion(troll.locator('fieldset.question'), QUESTIONS[0]);
+		await troll.getByRole('button', { name: 'Send svar' }).click();
+		await expect(pro.getByTestId('live-answered')).toHaveText('1 af 2 har svaret');
+		const trollName = (await troll.getByText(/^Du er med som /).textContent())!
+			.replace('Du er med som ', '')
+			.replace(/\.$/, '');
+		await pro.getByRole('button', { name: `Fjern ${trollName}` }).click();
+		await expect(
+			pro.getByRole('status').filter({ hasText: 'Deltageren er fjernet' })
+		).toBeVisible();
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 1');
+		await expect(pro.getByTestId('live-answered')).toHaveText('0 af 1 har svaret');
+		// Their page sends them back to the join page, which is locked.
+		await troll.goto(`/live/${code}`);
+		await expect(troll).toHaveURL(new RegExp(`/live\\?kode=${code}`));
+	});
+});
+
+test.describe('live scenario', () => {
+	test.describe.configure({ timeout: 180_000 });
+
+	test('the room votes on the replies of a scenario: three participants (one without JavaScript), counts on the projector, the majority or another reply, the ending', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		await pro.goto('/unge/oev/oev-sofie');
+		await pro.getByRole('button', { name: /Kør scenariet live/ }).click();
+		await expect(
+			pro.getByRole('heading', { level: 1, name: /Sofie vil have penge/ })
+		).toBeVisible();
+		const code = (await pro.getByTestId('live-code').textContent())!.trim();
+		const screen = await pro.context().newPage();
+		await screen.goto(`${pro.url()}/skaerm`);
+
+		const ida = await (await browser.newContext()).newPage();
+		const ali = await (await browser.newContext()).newPage();
+		const bo = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+		for (const [page, name] of [
+			[ida, 'Ida'],
+			[ali, 'Ali'],
+			[bo, 'Bo']
+		] as const)
+			await join(page, code, name);
+		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 3');
+
+		await pro.getByRole('button', { name: 'Start scenariet' }).click();
+		// Everyone sees the chat on their own device as well as on the projector.
+		await expect(ida.getByText('MobilePay-anmodning')).toBeVisible();
+		await expect(
+			screen.getByText('Betal 2.000 kr. nu. Ellers sender jeg det til alle dine venner.')
+		).toBeVisible();
+		const silent = '(Du svarer ikke og tager skærmbilleder af chatten)';
+		for (const page of [ida, ali]) {
+			await page.getByLabel(silent).check();
+			await page.getByRole('button', { name: 'Stem' }).click();
+			await expect(page.getByText('Tak for din stemme.')).toBeVisible();
+		}
+		await expect(bo.getByRole('button', { name: 'Stem' })).toBeVisible({ timeout: 15_000 });
+		await bo.getByLabel('Okay, jeg betaler. Bare slet det.').check();
+		await bo.getByRole('button', { name: 'Stem' }).click();
+		await expect(bo.getByText('Tak for din stemme.')).toBeVisible();
+
+		await expect(screen.getByText('3 af 3 har stemt')).toBeVisible();
+		await expect(screen.getByText('2 (67 %)')).toBeVisible();
+		await expect(screen.getByText('1 (33 %)')).toBeVisible();
+		await expectNoAxeViolations(screen);
+		await expectNoAxeViolations(pro);
+
+		// The majority's reply: what it did, and what came back.
+		await pro.getByRole('button', { name: 'Vis, hvad der sker' }).click();
+		await expect(screen.getByText('Vi gik videre med:')).toBeVisible();
+		await expect(ida.getByText('Hallo?? Svar mig nu!')).toBeVisible();
+		await pro.getByRole('button', { name: 'Næste trin' }).click();
+		await expect(ida.getByRole('button', { name: 'Stem' })).toBeVisible();
+
+		// The professional goes on with a reply nobody chose, to talk about it.
+		await pro.getByLabel('(Du sletter chatten og siger det ikke til nogen) (0)').check();
+		await pro.getByRole('button', { name: 'Vis, hvad der sker' }).click();
+		await pro
+			.getByRole('button', { name: /Næste|Afslut/ })
+			.first()
+			.click();
+		await expect(ida.getByRole('heading', { name: 'Det blev svært' })).toBeVisible();
+		await expect(ida.getByRole('link', { name: /BørneTelefonen/ })).toBeVisible();
+		await expect(screen.getByText('Det blev svært – men der er en vej ud')).toBeVisible();
+		await expectNoAxeViolations(ida);
 	});
 });

@@ -45,9 +45,10 @@ test.describe('help in the reader’s municipality', () => {
 		// A forged choice gets a Danish message, not a 500.
 		const response = await js.request.post('/hjaelp?/kommune', {
 			form: { kommune: 'gotham' },
-			headers: { origin: new URL(js.url()).origin }
+			headers: { origin: new URL(js.url()).origin, accept: 'text/html' }
 		});
 		expect(response.status()).toBe(400);
+		expect(await response.text()).toContain('Vælg en kommune fra listen.');
 		await context.close();
 	});
 });

@@ -1,10 +1,24 @@
 import type { QuestionResult, QuestionView } from '$lib/quiz/types';
+import type { ChatMessage, PlayedTurn, ScenarioEnding } from '$lib/scenarios/types';
+
+/** A scenario session's chat: the replies the room chose so far and what came back. */
+export interface LiveChat {
+	counterpart: { name: string; app: string };
+	turns: PlayedTurn[];
+	incoming: ChatMessage[];
+	/** Once the chat has reached an ending: its debrief. */
+	ending: ScenarioEnding | null;
+	/** The scenario's own language. */
+	lang: string;
+}
 
 export type LivePhase = 'waiting' | 'question' | 'revealed' | 'ended';
 
 /** What every participant of a session sees at the same moment. */
 export interface LiveShared {
 	version: number;
+	/** A module's quiz, or a practice scenario the room votes through. */
+	kind: 'quiz' | 'scenario';
 	phase: LivePhase;
 	questionIndex: number;
 	questionCount: number;
@@ -13,6 +27,8 @@ export interface LiveShared {
 	question: QuestionView | null;
 	/** After reveal: the explanation (right answers are in each person's own result). */
 	explanation: string | null;
+	/** Scenario sessions: the chat so far. */
+	chat: LiveChat | null;
 	/** Where to go on after the session: the module and its track. */
 	moduleHref: string;
 	trackHref: string;
@@ -44,17 +60,28 @@ export interface LiveBar {
 /** The professional's control view and the projector (the projector gets no nicknames). */
 export interface LiveHostView {
 	version: number;
+	kind: 'quiz' | 'scenario';
 	phase: LivePhase;
 	code: string;
 	questionIndex: number;
 	questionCount: number;
 	moduleTitle: string;
 	participantCount: number;
-	nicknames: string[] | null;
+	/** Control view only: the last people who joined, newest first (never everyone). */
+	latestParticipants: { id: string; nickname: string }[] | null;
+	/** Nobody new may join. */
+	locked: boolean;
+	/** Participants pick generated nicknames; nothing typed reaches the projector. */
+	generatedNames: boolean;
+	/** Joins slowed down because one address joined faster than any class does. */
+	throttled: number;
 	answeredCount: number;
 	question: QuestionView | null;
 	bars: LiveBar[];
 	explanation: string | null;
 	/** Correct options' texts after reveal (ordering: the right order). */
 	correctTexts: string[];
+	/** Scenario sessions: the chat so far, and the reply the room went on with (its token). */
+	chat: LiveChat | null;
+	chosenReply: string | null;
 }

@@ -2,7 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole, requireUser } from '$lib/server/auth/guards';
 import { effectiveRole } from '$lib/server/auth/user';
-import { classesOf, createClass } from '$lib/server/classes/classes';
+import { classesCreatedToday, classesOf, createClass } from '$lib/server/classes/classes';
+import { QUOTAS } from '$lib/server/security/quotas';
+import type { FieldErrors } from '$lib/i18n';
 import { classFormSchema } from '$lib/server/classes/class-form';
 import { parseForm } from '$lib/server/http/parse-form';
 import { themeDaysOf } from '$lib/server/themedays/theme-days';
@@ -34,6 +36,13 @@ export const actions: Actions = {
 		const user = requireRole(event, 'professional', 'admin');
 		const parsed = parseForm(classFormSchema, await event.request.formData());
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		if (classesCreatedToday(user.id) >= QUOTAS.classesPerDay)
+			return fail(429, {
+				values: parsed.values,
+				errors: {
+					name: { key: 'error_quota_classes', params: { max: QUOTAS.classesPerDay } }
+				} satisfies FieldErrors
+			});
 		const created = createClass(user.id, parsed.data);
 		redirect(303, `/fagperson/klasser/${created.id}`);
 	}

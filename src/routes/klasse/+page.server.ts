@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { signUp } from '$lib/server/account/signup';
 import { checkClassCode, joinAsUser } from '$lib/server/classes/join-page';
+import { classJoins, spend } from '$lib/server/security/quotas';
 import type { FieldErrors } from '$lib/i18n';
 
 export const load: PageServerLoad = ({ url, locals }) => ({
@@ -19,6 +20,11 @@ export const actions: Actions = {
 		const values = { code: typed, username };
 		const address = getClientAddress();
 
+		if (spend(classJoins, locals.user?.id ?? address) > 0)
+			return fail(429, {
+				values,
+				errors: { code: 'error_quota_class_joins' } satisfies FieldErrors
+			});
 		const check = checkClassCode(typed, address, locals.user?.id ?? null);
 		if (!check.ok)
 			return fail(check.status, { values, errors: { code: check.error } satisfies FieldErrors });

@@ -10,6 +10,8 @@ import { field, rawField } from '$lib/server/http/form';
 import { effectiveRole, usernameKey } from '$lib/server/auth/user';
 import { failedLoginsByUsername } from '$lib/server/auth/rate-limit';
 import { createFamilyCode } from '$lib/server/family/family-links';
+import { familyCodeCreations, spend } from '$lib/server/security/quotas';
+import type { ErrorMessage } from '$lib/i18n';
 import { actOnFamilyLink, enterFamilyCode, familySection } from '$lib/server/family/family-page';
 import { content } from '$lib/server/content/library';
 import { progressByModule, trackProgress } from '$lib/server/learning/progress';
@@ -57,6 +59,17 @@ export const actions: Actions = {
 	familieKode: (event) => {
 		const user = requireUser(event);
 		if (effectiveRole(user) !== 'youth') return fail(403, { familyChanged: false });
+		const wait = spend(familyCodeCreations, user.id);
+		if (wait > 0)
+			return fail(429, {
+				family: {
+					code: '',
+					error: {
+						key: 'error_quota_family_codes',
+						params: { minutes: Math.ceil(wait / 60) }
+					} satisfies ErrorMessage
+				}
+			});
 		createFamilyCode(user.id);
 		return { familyCodeCreated: true };
 	},

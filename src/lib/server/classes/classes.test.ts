@@ -12,6 +12,7 @@ import { analyseQuestions } from './question-analysis';
 import { buildClassGrid } from './grid';
 import {
 	archiveClass,
+	classesCreatedToday,
 	createClass,
 	firstAttemptAnswers,
 	joinClassWithCode,
@@ -233,6 +234,16 @@ describe('classes in the database', () => {
 		// Checks after the first submission change nothing (a second try may be checked freely).
 		recordFirstCheck(pupil, 'm', { questionId: 'r', answer: ['x'], correct: false });
 		expect(firstChecks([pupil], 'm').has(checkKey(pupil, 'r'))).toBe(false);
+	});
+
+	it('counts the classes a professional created in the last 24 hours (the daily quota)', () => {
+		const now = new Date('2026-06-02T12:00:00Z');
+		const input = { name: '7.A', school: 'Skolen', ageGroup: '7. klasse' };
+		createClass(teacher, input, new Date('2026-06-01T11:59:00Z'));
+		createClass(teacher, input, new Date('2026-06-01T12:01:00Z'));
+		createClass(teacher, input, new Date('2026-06-02T11:00:00Z'));
+		expect(classesCreatedToday(teacher, now)).toBe(2);
+		expect(classesCreatedToday(pupil, now)).toBe(0);
 	});
 
 	it('resets a password with a one-time code', async () => {

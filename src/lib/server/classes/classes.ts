@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, min } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, min } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import {
 	assignments,
@@ -17,6 +17,8 @@ import { checkKey, firstChecks } from '../learning/question-checks';
 import { isUniqueViolation } from '../db/errors';
 
 export type ClassRow = typeof classes.$inferSelect;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 function insertWithFreshCode<T>(attempt: (code: string) => T): T {
 	// Codes are drawn from 31^6 ≈ 887 million; a clash with an active class just draws again.
@@ -47,6 +49,17 @@ export function createClass(
 			.returning()
 			.get()
 	);
+}
+
+/** How many classes a professional created in the 24 hours before `now` (the daily quota). */
+export function classesCreatedToday(ownerId: string, now = new Date()): number {
+	return getDb()
+		.select({ id: classes.id })
+		.from(classes)
+		.where(
+			and(eq(classes.ownerId, ownerId), gte(classes.createdAt, new Date(now.getTime() - DAY_MS)))
+		)
+		.all().length;
 }
 
 export function classesOf(ownerId: string): (ClassRow & { pupils: number })[] {

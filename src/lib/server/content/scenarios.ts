@@ -11,10 +11,13 @@ import type { ContentProblem, HelpPage } from './types';
 import type { LoadOptions } from './loader';
 import { parseYamlWithLines } from './yaml-file';
 
+/** The teacher notes' section the live control view shows beside each step. */
+export const SCENARIO_DISCUSSION = 'Spørgsmål til samtale';
+
 export const SCENARIO_TEACHER_SECTIONS = [
 	'Formål',
 	'Sådan bruger du scenariet (20 minutter)',
-	'Spørgsmål til samtale',
+	SCENARIO_DISCUSSION,
 	'Hvis en elev står i situationen nu',
 	'Kilder'
 ];

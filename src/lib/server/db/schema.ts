@@ -291,7 +291,18 @@ export const liveSessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		track: text('track').notNull(),
+		/** A module's quiz, or a practice scenario voted on together. */
+		kind: text('kind', { enum: ['quiz', 'scenario'] })
+			.notNull()
+			.default('quiz'),
+		/** The module's slug, or the scenario's. */
 		moduleSlug: text('module_slug').notNull(),
+		/** Scenario sessions: the replies chosen so far, as indexes into each step's choices. */
+		scenarioPath: text('scenario_path', { mode: 'json' }).$type<number[]>().notNull().default([]),
+		/** Locked: nobody new may join. */
+		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
+		/** Participants pick a generated nickname; nothing typed reaches the projector. */
+		generatedNames: integer('generated_names', { mode: 'boolean' }).notNull().default(false),
 		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'set null' }),
 		state: text('state', { enum: ['waiting', 'question', 'revealed', 'ended'] }).notNull(),
 		/** -1 while waiting; then the index of the current question. */
@@ -324,7 +335,9 @@ export const liveParticipants = sqliteTable(
 		nicknameKey: text('nickname_key').notNull(),
 		/** SHA-256 of the secret in the participant's cookie. */
 		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
-		joinedAt: timestamp('joined_at').notNull()
+		joinedAt: timestamp('joined_at').notNull(),
+		/** Removed by the professional: their answers no longer count. */
+		removedAt: timestamp('removed_at')
 	},
 	(t) => [uniqueIndex('live_participants_session_nickname').on(t.sessionId, t.nicknameKey)]
 );

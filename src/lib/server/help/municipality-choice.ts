@@ -36,6 +36,14 @@ export function rememberLocalHelp(
 	return true;
 }
 
+/**
+ * The local help shown before a visitor has chosen: that of the municipality the installation
+ * serves, when it serves exactly one (and that one has added its help).
+ */
+export function defaultLocalHelp(all: LocalHelp[], served: readonly string[]): LocalHelp | null {
+	return served.length === 1 ? localHelpOf(all, served[0]) : null;
+}
+
 /** The help of a theme day's municipality, if that municipality has added its own. */
 export function localHelpOf(all: LocalHelp[], municipality: string): LocalHelp | null {
 	return all.find((l) => l.municipality === municipality) ?? null;

@@ -24,6 +24,7 @@ describe('housekeeping jobs', () => {
 			'delete-expired-sessions',
 			'purge-live-session-data',
 			'live-heartbeat',
+			'drop-idle-live-rooms',
 			'delete-inactive-accounts'
 		]);
 		insertTestUser(getDb(), 'glemt', { lastActiveAt: new Date('2024-01-01T00:00:00Z') });

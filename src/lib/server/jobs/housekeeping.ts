@@ -1,6 +1,6 @@
 import { deleteExpiredSessions } from '../auth/session';
 import { deleteInactiveAccounts, inactiveMonths } from '../retention/inactive-accounts';
-import { liveHeartbeat, runLivePurge } from '../live/rooms';
+import { dropIdleRooms, liveHeartbeat, runLivePurge } from '../live/rooms';
 import { DAY, registerJob } from './scheduler';
 
 /** The jobs the server runs in the background; started from the `init` hook. */
@@ -12,6 +12,8 @@ export function registerHousekeepingJobs(): void {
 	// Live sessions: the purge deletes nicknames and answers; heartbeats keep idle streams open.
 	registerJob('purge-live-session-data', 10 * 60 * 1000, () => runLivePurge());
 	registerJob('live-heartbeat', 15_000, liveHeartbeat, 15_000);
+	// Memory stays bounded: idle rooms without streams leave it (their state is in the database).
+	registerJob('drop-idle-live-rooms', 60_000, () => dropIdleRooms(), 60_000);
 	registerJob('delete-inactive-accounts', DAY, () => {
 		const run = deleteInactiveAccounts();
 		if (run.deleted > 0)

@@ -1,10 +1,23 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Cookies } from '@sveltejs/kit';
 import { useTestDatabase } from '$testing/test-db';
 import { createUser } from '../auth/user';
 import { initContent } from '../content/library';
-import { joinLiveSession, participantOf, wrongLiveCodesByAddress } from './join-page';
-import { resetLiveRooms, startLiveSession } from './rooms';
+import {
+	joinLiveSession,
+	nicknameChoices,
+	participantOf,
+	wrongLiveCodesByAddress
+} from './join-page';
+import { resetLiveRooms, setLiveLocked, startLiveSession } from './rooms';
+import type { LiveRoom } from './room';
+
+/** Starts a session that must start (the test's setup). */
+function mustStart(input: Parameters<typeof startLiveSession>[0]): LiveRoom {
+	const started = startLiveSession(input);
+	if (!started.ok) throw new Error(`not started: ${started.reason}`);
+	return started.room;
+}
 
 initContent();
 
@@ -26,32 +39,93 @@ describe('joining a live session', () => {
 		useTestDatabase();
 		resetLiveRooms();
 		wrongLiveCodesByAddress.reset('10.0.0.1');
+		// Only the clock is faked: joining is limited by time, not by timers.
+		vi.useFakeTimers({ toFake: ['Date'] });
 	});
+	afterEach(() => vi.useRealTimers());
 
-	async function room() {
+	let owners = 0;
+	async function owner() {
 		const pro = await createUser({
-			username: 'fagperson',
+			username: `fagperson${++owners}`,
 			password: 'et godt kodeord',
 			role: 'professional'
 		});
 		if (!pro.ok) throw new Error('user');
-		return startLiveSession({
-			ownerId: pro.user.id,
+		return pro.user.id;
+	}
+
+	async function room() {
+		return mustStart({
+			kind: 'quiz',
+			ownerId: await owner(),
 			track: 'unge',
 			moduleSlug: 'grooming',
 			themeDayId: null
-		})!;
+		});
 	}
 
-	it('lets 300 people from one address join, with a cookie for this session only', async () => {
+	it('lets 300 people from one address join within a minute, with a cookie for this session only', async () => {
 		const { code } = await room();
+		const start = Date.now();
 		for (let i = 0; i < 300; i++) {
+			// A hall arrives at a human pace: 300 in 30 seconds.
+			vi.setSystemTime(start + i * 100);
 			const cookies = cookieJar();
 			const result = joinLiveSession({ code, nickname: `Deltager ${i}` }, '10.0.0.1', cookies, url);
 			expect(result).toEqual({ ok: true, code });
 			expect(cookies.jar.get('live')?.path).toBe(`/live/${code}`);
 			if (i === 299) expect(participantOf(code, cookies)).not.toBeNull();
 		}
+	});
+
+	it('slows down a script joining from one address faster than any class, and counts it', async () => {
+		const live = await room();
+		const joinedNow = () =>
+			joinLiveSession({ code: live.code, nickname: 'Ny elev' }, '10.0.0.9', cookieJar(), url);
+		const outcomes = Array.from({ length: 200 }, (_, i) =>
+			joinLiveSession({ code: live.code, nickname: `Bot ${i}` }, '10.0.0.9', cookieJar(), url)
+		);
+		expect(outcomes.filter((o) => o.ok)).toHaveLength(150);
+		expect(outcomes.at(-1)).toMatchObject({ status: 429, error: 'live_join_slow_down' });
+		expect(live.hostView(true).throttled).toBe(50);
+		// Another address (another school) is not held back.
+		expect(
+			joinLiveSession({ code: live.code, nickname: 'Nabo' }, '10.0.0.8', cookieJar(), url)
+		).toMatchObject({ ok: true });
+		// A second later the bucket has room again.
+		vi.setSystemTime(Date.now() + 1000);
+		expect(joinedNow()).toMatchObject({ ok: true });
+	});
+
+	it('a locked session takes nobody new; a generated-names session takes only generated names', async () => {
+		const live = await room();
+		setLiveLocked(live, true);
+		expect(
+			joinLiveSession({ code: live.code, nickname: 'Sen' }, '10.0.0.1', cookieJar(), url)
+		).toMatchObject({ ok: false, error: 'live_locked' });
+		setLiveLocked(live, false);
+		expect(
+			joinLiveSession({ code: live.code, nickname: 'Sen' }, '10.0.0.1', cookieJar(), url)
+		).toMatchObject({ ok: true });
+
+		const named = mustStart({
+			kind: 'quiz',
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null,
+			generatedNames: true
+		});
+		expect(
+			joinLiveSession({ code: named.code, nickname: 'Troldmand' }, '10.0.0.1', cookieJar(), url)
+		).toMatchObject({ ok: false, field: 'nickname', error: 'live_nickname_pick' });
+		const offered = nicknameChoices(named.code, '10.0.0.1')!;
+		expect(offered).toHaveLength(6);
+		expect(
+			joinLiveSession({ code: named.code, nickname: offered[0] }, '10.0.0.1', cookieJar(), url)
+		).toMatchObject({ ok: true });
+		expect(nicknameChoices(live.code, '10.0.0.1')).toBeNull();
 	});
 
 	it('counts wrong codes per address and stops guessing after 100', async () => {

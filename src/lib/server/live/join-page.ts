@@ -2,7 +2,8 @@ import type { MessageKey } from '$lib/i18n';
 import type { Cookies } from '@sveltejs/kit';
 import { RateLimiter } from '../security/rate-limiter';
 import { isLiveCode, normaliseLiveCode } from './code';
-import { nicknameProblem, tidyNickname } from './nickname';
+import { generatedNicknames, isGeneratedNickname, nicknameProblem, tidyNickname } from './nickname';
+import { QUOTAS, TokenBucket } from '../security/quotas';
 import { joinLiveRoom, liveRoomByCode } from './rooms';
 import { readParticipantToken } from './store';
 import type { LiveRoom } from './room';
@@ -12,6 +13,8 @@ import type { LiveRoom } from './room';
  * joins freely, while guessing the 10^6 codes stays slow.
  */
 export const wrongLiveCodesByAddress = new RateLimiter(100, 15 * 60 * 1000);
+
+const joinsByAddress = new TokenBucket(QUOTAS.liveJoinBurst, QUOTAS.liveJoinsPerSecond);
 
 export const PARTICIPANT_COOKIE = 'live';
 const DAY = 24 * 60 * 60;
@@ -52,6 +55,14 @@ export function joinLiveSession(
 		wrongLiveCodesByAddress.hit(address);
 		return { ok: false, status: 400, field: 'code', error: 'live_code_unknown' };
 	}
+	if (room.generatedNames && !isGeneratedNickname(nickname))
+		return { ok: false, status: 400, field: 'nickname', error: 'live_nickname_pick' };
+	// A hall behind one address joins in a burst at a human pace; a script joining faster is
+	// slowed down, and the professional sees how often.
+	if (!joinsByAddress.take(`${room.id}|${address}`)) {
+		room.noteThrottled();
+		return { ok: false, status: 429, field: 'code', error: 'live_join_slow_down' };
+	}
 	const joined = joinLiveRoom(room, nickname);
 	if (!joined.ok)
 		return {
@@ -83,4 +94,20 @@ export function participantOf(
 	return room && participant
 		? { room, participantId: participant.id, nickname: participant.nickname }
 		: null;
+}
+
+/**
+ * The generated nicknames to offer on the join page, when the code belongs to a session that
+ * only takes those; null otherwise. A code looked up here counts like a typed one: an unknown
+ * code is a wrong guess for the address, so the page cannot be used to find running sessions.
+ */
+export function nicknameChoices(typedCode: string, address: string): string[] | null {
+	const code = normaliseLiveCode(typedCode);
+	if (!isLiveCode(code) || wrongLiveCodesByAddress.retryAfter(address) > 0) return null;
+	const room = liveRoomByCode(code);
+	if (!room) {
+		wrongLiveCodesByAddress.hit(address);
+		return null;
+	}
+	return room.generatedNames ? generatedNicknames(6) : null;
 }

@@ -152,3 +152,16 @@ export function suggestNickname(pick: (n: number) => number = randomInt): string
 		if ([...name].length <= NICKNAME_MAX) return name;
 	}
 }
+
+/** True for a name suggestNickname could have made: the only names a generated-names session takes. */
+export function isGeneratedNickname(name: string): boolean {
+	const match = /^(\S+) (\S+) ([1-9]\d)$/u.exec(name);
+	return !!match && ADJECTIVES.includes(match[1]) && ANIMALS.includes(match[2]);
+}
+
+/** A handful of different generated names to pick from. */
+export function generatedNicknames(count: number, pick?: (n: number) => number): string[] {
+	const names = new Set<string>();
+	while (names.size < count) names.add(suggestNickname(pick));
+	return [...names];
+}

@@ -1,21 +1,18 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { Module, Question } from '../content/types';
+import type { Question } from '../content/types';
 import { gradeQuestion, isAnswerCorrect } from '../learning/grading';
-import {
-	optionToken,
-	quizView,
-	readQuestionAnswer,
-	type QuestionView
-} from '../learning/quiz-form';
+import { optionToken, readQuestionAnswer, type QuestionView } from '../learning/quiz-form';
 import type { LiveHostView, LiveMine, LiveParticipantView, LiveShared } from '$lib/live/types';
+import type { LiveActivity } from './activity';
 import { countKeys, distribution } from './aggregate';
 import { sseEvent, type SseStream } from './sse';
-import { transition, type LiveCommand, type LiveState } from './state-machine';
+import type { LiveCommand, LiveState } from './state-machine';
 import type { LiveSessionRow } from './store';
 
 interface Participant {
 	id: string;
 	nickname: string;
+	joinedAt: number;
 	secretHash: Buffer;
 	/** questionIndex → what they answered. */
 	answers: Map<number, { answer: string[]; correct: boolean }>;
@@ -27,6 +24,8 @@ export type AnswerOutcome = 'ok' | 'already' | 'closed' | 'unanswered' | 'order'
 /** How often the professional's views get new answer counts while answers pour in. */
 export const HOST_UPDATE_MS = 250;
 export const MAX_PARTICIPANTS = 1000;
+/** How many of the latest names the professional's control view lists. */
+const LATEST_NAMES = 30;
 const HEARTBEAT = ': hb\n\n';
 
 /**
@@ -37,12 +36,18 @@ export class LiveRoom {
 	readonly id: string;
 	readonly code: string;
 	readonly ownerId: string;
-	readonly module: Module;
-	readonly questions: QuestionView[];
+	readonly activity: LiveActivity;
 	state: LiveState;
 	version = 1;
+	/** Nobody new may join. */
+	locked: boolean;
+	/** Participants pick a generated nickname. */
+	readonly generatedNames: boolean;
+	/** Joins slowed down because one address joined faster than any class does. */
+	throttled = 0;
+	/** When anything last happened here; an idle room without streams leaves memory. */
+	lastActivity = Date.now();
 	private readonly seed: string;
-	private readonly tokenToId: Map<string, string>[];
 	private readonly participants = new Map<string, Participant>();
 	/** questionIndex → option id (or 'correct'/'incorrect') → count. */
 	private readonly counts: Map<number, Map<string, number>>;
@@ -51,18 +56,78 @@ export class LiveRoom {
 	private hostTimer: ReturnType<typeof setTimeout> | null = null;
 	private sharedCache: { version: number; json: string; shared: LiveShared } | null = null;
 
-	constructor(row: LiveSessionRow, module: Module, counts: Map<number, Map<string, number>>) {
+	constructor(
+		row: LiveSessionRow,
+		activity: LiveActivity,
+		counts: Map<number, Map<string, number>>
+	) {
 		this.id = row.id;
 		this.code = row.code;
 		this.ownerId = row.ownerId;
-		this.module = module;
+		this.activity = activity;
 		this.seed = row.shuffleSeed;
 		this.state = { phase: row.state, questionIndex: row.questionIndex };
-		this.questions = quizView(module, this.seed).questions;
-		this.tokenToId = module.questions.map(
-			(q) => new Map(q.options.map((o) => [optionToken(this.seed, q.id, o.id), o.id]))
-		);
+		this.locked = row.locked;
+		this.generatedNames = row.generatedNames;
 		this.counts = counts;
+	}
+
+	/** Open event streams (participants' and the professional's views). */
+	get streamCount(): number {
+		let n = this.hostStreams.size;
+		for (const p of this.participants.values()) n += p.streams.size;
+		return n;
+	}
+
+	touch(now = Date.now()): void {
+		this.lastActivity = now;
+	}
+
+	setLocked(locked: boolean): void {
+		this.locked = locked;
+		this.touch();
+		this.sendHostUpdate();
+	}
+
+	/** Counts a join that was slowed down, for the professional's view. */
+	noteThrottled(): void {
+		this.throttled++;
+		this.scheduleHostUpdate();
+	}
+
+	/**
+	 * Removes a participant: their streams close, their cookie stops working and their answers
+	 * stop counting. The caller has already changed the stored answers and counts.
+	 */
+	removeParticipant(id: string): boolean {
+		const p = this.participants.get(id);
+		if (!p) return false;
+		for (const [round, { answer, correct }] of p.answers) {
+			const question = this.activity.question(round);
+			const counts = this.counts.get(round);
+			if (!question || !counts) continue;
+			for (const key of countKeys(question, answer, correct))
+				counts.set(key, Math.max(0, (counts.get(key) ?? 0) - 1));
+		}
+		for (const s of [...p.streams]) s.close();
+		this.participants.delete(id);
+		this.touch();
+		this.sendHostUpdate();
+		return true;
+	}
+
+	/** What a participant answered, as the counters it added to (for removing them). */
+	answerKeysOf(id: string): { round: number; keys: string[] }[] {
+		const p = this.participants.get(id);
+		if (!p) return [];
+		return [...p.answers].flatMap(([round, { answer, correct }]) => {
+			const question = this.activity.question(round);
+			return question ? [{ round, keys: countKeys(question, answer, correct) }] : [];
+		});
+	}
+
+	get questionCount(): number {
+		return this.activity.questionCount ?? 0;
 	}
 
 	get participantCount(): number {
@@ -70,10 +135,16 @@ export class LiveRoom {
 	}
 
 	addParticipant(
-		p: Omit<Participant, 'answers' | 'streams'>,
+		p: Omit<Participant, 'answers' | 'streams' | 'joinedAt'> & { joinedAt?: number },
 		answers: Participant['answers'] = new Map()
 	): void {
-		this.participants.set(p.id, { ...p, answers, streams: new Set() });
+		this.participants.set(p.id, {
+			...p,
+			joinedAt: p.joinedAt ?? Date.now(),
+			answers,
+			streams: new Set()
+		});
+		this.touch();
 		this.scheduleHostUpdate();
 	}
 
@@ -87,16 +158,37 @@ export class LiveRoom {
 	private get currentQuestion(): Question | null {
 		const { phase, questionIndex } = this.state;
 		return phase === 'question' || phase === 'revealed'
-			? this.module.questions[questionIndex]
+			? this.activity.question(questionIndex)
 			: null;
 	}
 
-	/** Applies a command of the professional; the caller has stored the new state. */
-	nextState(command: LiveCommand): LiveState | null {
-		return transition(this.state, command, this.module.questions.length);
+	/** The question view of a round, as participants and the projector see it. */
+	questionView(round: number): QuestionView | null {
+		return this.activity.view(round);
+	}
+
+	/**
+	 * The state after a command of the professional; the caller stores it. In a scenario,
+	 * revealing a round goes on with `reply` (an index), or else the reply most people chose.
+	 */
+	nextState(command: LiveCommand, reply: number | null = null): LiveState | null {
+		return this.activity.next(this.state, command, () => reply ?? this.mostChosen());
+	}
+
+	/** The reply most participants voted for in the open round (the first of a tie; 0 if none). */
+	private mostChosen(): number {
+		const counts = this.counts.get(this.state.questionIndex);
+		const question = this.currentQuestion;
+		if (!question) return 0;
+		let best = 0;
+		question.options.forEach((o, i) => {
+			if ((counts?.get(o.id) ?? 0) > (counts?.get(question.options[best].id) ?? 0)) best = i;
+		});
+		return best;
 	}
 
 	setState(state: LiveState): void {
+		this.touch();
 		this.state = state;
 		this.version++;
 		this.broadcast();
@@ -120,6 +212,7 @@ export class LiveRoom {
 		const correct = isAnswerCorrect(question, answer);
 		const keys = countKeys(question, answer, correct);
 		if (!store(answer, correct, keys)) return 'already';
+		this.touch();
 		p.answers.set(questionIndex, { answer, correct });
 		const counts = this.counts.get(questionIndex) ?? new Map<string, number>();
 		for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -133,16 +226,19 @@ export class LiveRoom {
 	private shared(): { json: string; shared: LiveShared } {
 		if (this.sharedCache?.version === this.version) return this.sharedCache;
 		const { phase, questionIndex } = this.state;
+		const question = this.currentQuestion;
 		const shared: LiveShared = {
 			version: this.version,
+			kind: this.activity.kind,
 			phase,
 			questionIndex,
-			questionCount: this.module.questions.length,
-			moduleTitle: this.module.title,
-			question: this.currentQuestion ? this.questions[questionIndex] : null,
-			explanation: phase === 'revealed' ? this.module.questions[questionIndex].explanation : null,
-			moduleHref: `/${this.module.track}/${this.module.slug}`,
-			trackHref: `/${this.module.track}`
+			questionCount: this.questionCount,
+			moduleTitle: this.activity.title,
+			question: question ? this.activity.view(questionIndex) : null,
+			explanation: phase === 'revealed' && question?.explanation ? question.explanation : null,
+			chat: this.activity.chat(this.state),
+			moduleHref: this.activity.href,
+			trackHref: this.activity.trackHref
 		};
 		this.sharedCache = { version: this.version, json: JSON.stringify(shared), shared };
 		return this.sharedCache;
@@ -155,10 +251,14 @@ export class LiveRoom {
 		const idToToken = (id: string) => optionToken(this.seed, question!.id, id);
 		let correct = 0;
 		for (const a of p.answers.values()) if (a.correct) correct++;
+		const quiz = this.activity.kind === 'quiz';
 		return {
 			chosen: own && question ? own.answer.map(idToToken) : [],
-			result: phase === 'revealed' && question ? gradeQuestion(question, own?.answer ?? []) : null,
-			score: phase === 'ended' ? { correct, total: this.module.questions.length } : null
+			result:
+				quiz && phase === 'revealed' && question
+					? gradeQuestion(question, own?.answer ?? [])
+					: null,
+			score: quiz && phase === 'ended' ? { correct, total: this.questionCount } : null
 		};
 	}
 
@@ -174,46 +274,73 @@ export class LiveRoom {
 		let answeredCount = 0;
 		if (question)
 			for (const p of this.participants.values()) if (p.answers.has(questionIndex)) answeredCount++;
+		const quiz = this.activity.kind === 'quiz';
+		const view = question ? this.activity.view(questionIndex)! : null;
 		return {
 			version: this.hostVersion,
+			kind: this.activity.kind,
 			phase,
 			code: this.code,
 			questionIndex,
-			questionCount: this.module.questions.length,
-			moduleTitle: this.module.title,
+			questionCount: this.questionCount,
+			moduleTitle: this.activity.title,
 			participantCount: this.participants.size,
-			nicknames: names
-				? [...this.participants.values()]
-						.map((p) => p.nickname)
-						.sort((a, b) => a.localeCompare(b, 'da'))
-				: null,
+			latestParticipants: names ? this.latestParticipants() : null,
+			locked: this.locked,
+			generatedNames: this.generatedNames,
+			throttled: this.throttled,
 			answeredCount,
-			question: question ? this.questions[questionIndex] : null,
-			bars: question
-				? distribution(
-						question,
-						this.questions[questionIndex],
-						this.counts.get(questionIndex),
-						revealed,
-						this.tokenToId[questionIndex]
-					)
-				: [],
-			explanation: revealed && question ? question.explanation : null,
+			question: view,
+			bars:
+				question && view
+					? distribution(
+							question,
+							view,
+							this.counts.get(questionIndex),
+							quiz && revealed,
+							this.activity.tokenToId(questionIndex)
+						)
+					: [],
+			explanation: quiz && revealed && question ? question.explanation : null,
 			correctTexts:
-				revealed && question
+				quiz && revealed && question
 					? question.options
 							.filter((o) => question.type === 'order' || o.correct)
 							.map((o) => o.text)
-					: []
+					: [],
+			chat: this.activity.chat(this.state),
+			chosenReply:
+				revealed && view
+					? (view.options[this.activity.chosenReply(questionIndex) ?? -1]?.token ?? null)
+					: null
 		};
 	}
 
-	/** Answer counts of every question, for the summary after the session. */
+	/**
+	 * The professional's view lists the last people who joined, newest first, to spot and remove
+	 * a troll; a hall of two thousand is a count, never a list.
+	 */
+	private latestParticipants(): { id: string; nickname: string }[] {
+		const latest = [...this.participants.values()].slice(-LATEST_NAMES).reverse();
+		return latest.map((p) => ({ id: p.id, nickname: p.nickname }));
+	}
+
+	/** Answer counts of every question (every voted round of a scenario), for the summary. */
 	summary(): { question: QuestionView; bars: ReturnType<typeof distribution> }[] {
-		return this.module.questions.map((q, i) => ({
-			question: this.questions[i],
-			bars: distribution(q, this.questions[i], this.counts.get(i), true, this.tokenToId[i])
-		}));
+		const rounds: number[] = [];
+		for (let i = 0; this.activity.question(i); i++) {
+			if (this.activity.kind === 'scenario' && !this.counts.has(i)) break;
+			rounds.push(i);
+		}
+		return rounds.map((i) => {
+			const q = this.activity.question(i)!;
+			const view = this.activity.view(i)!;
+			const quiz = this.activity.kind === 'quiz';
+			return {
+				question: view,
+				bars: distribution(q, view, this.counts.get(i), quiz, this.activity.tokenToId(i))
+			};
+		});
 	}
 
 	// ——— streams ———

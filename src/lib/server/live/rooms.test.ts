@@ -8,6 +8,8 @@ import { optionToken } from '../learning/quiz-form';
 import {
 	answerInLiveRoom,
 	commandLiveRoom,
+	dropIdleRooms,
+	removeLiveParticipant,
 	joinLiveRoom,
 	liveRoomByCode,
 	liveRoomById,
@@ -20,6 +22,13 @@ import { createThemeDay } from '../themedays/theme-days';
 import { themeDayInput } from '$testing/theme-day-input';
 import type { SseStream } from './sse';
 import type { LiveRoom } from './room';
+
+/** Starts a session that must start (the test's setup). */
+function mustStart(input: Parameters<typeof startLiveSession>[0]): LiveRoom {
+	const started = startLiveSession(input);
+	if (!started.ok) throw new Error(`not started: ${started.reason}`);
+	return started.room;
+}
 
 initContent();
 
@@ -36,7 +45,7 @@ async function owner(): Promise<string> {
 
 /** A form choosing the right (or a wrong) option of the room's current question. */
 function answerForm(room: LiveRoom, right: boolean): FormData {
-	const question = room.module.questions[Math.max(0, room.state.questionIndex)];
+	const question = room.activity.question(Math.max(0, room.state.questionIndex))!;
 	const seed = liveSessionById(room.id)!.shuffleSeed;
 	const form = new FormData();
 	if (question.type === 'order') {
@@ -56,12 +65,13 @@ function answerForm(room: LiveRoom, right: boolean): FormData {
 
 /** A new session on the grooming module, started by a new professional. */
 async function groomingRoom(): Promise<LiveRoom> {
-	return startLiveSession({
+	return mustStart({
+		kind: 'quiz',
 		ownerId: await owner(),
 		track: 'unge',
 		moduleSlug: 'grooming',
 		themeDayId: null
-	})!;
+	});
 }
 
 function recorder(): SseStream & { chunks: string[] } {
@@ -81,7 +91,13 @@ describe('live sessions', () => {
 		const day = createThemeDay(organiser, themeDayInput());
 		const start = (ownerId: string, themeDayId: string | null) =>
 			liveSessionById(
-				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId })!.id
+				mustStart({
+					kind: 'quiz',
+					ownerId,
+					track: 'unge',
+					moduleSlug: 'grooming',
+					themeDayId
+				}).id
 			)!.themeDayId;
 		expect(start(organiser, day.id)).toBe(day.id);
 		expect(start(someoneElse, day.id)).toBeNull();
@@ -118,7 +134,11 @@ describe('live sessions', () => {
 		expect(answerInLiveRoom(room, boId, 0, answerForm(room, false))).toBe('ok');
 		expect(room.hostView(true).answeredCount).toBe(2);
 		expect(room.hostView(true).bars.every((b) => b.correct === null)).toBe(true);
-		expect(room.hostView(false).nicknames).toBeNull();
+		expect(room.hostView(false).latestParticipants).toBeNull();
+		expect(room.hostView(true).latestParticipants!.map((p) => p.nickname)).toEqual([
+			'Bo',
+			'Modig Odder'
+		]);
 
 		commandLiveRoom(room, 'reveal');
 		const revealed = room.participantView(idaId)!;
@@ -129,7 +149,7 @@ describe('live sessions', () => {
 		expect(commandLiveRoom(room, 'end')).toBe(true);
 		expect(room.participantView(idaId)!.mine.score).toEqual({
 			correct: 1,
-			total: room.module.questions.length
+			total: room.questionCount
 		});
 		expect(joinLiveRoom(room, 'Sent')).toEqual({ ok: false, reason: 'live_ended' });
 	});
@@ -220,16 +240,85 @@ describe('live sessions', () => {
 	});
 
 	it('gives each running session its own code', async () => {
-		const ownerId = await owner();
 		const codes = new Set<string>();
-		for (let i = 0; i < 30; i++)
-			codes.add(
-				startLiveSession({ ownerId, track: 'unge', moduleSlug: 'grooming', themeDayId: null })!.code
-			);
+		for (let i = 0; i < 10; i++) {
+			const ownerId = await owner();
+			for (let j = 0; j < 3; j++)
+				codes.add(
+					mustStart({
+						kind: 'quiz',
+						ownerId,
+						track: 'unge',
+						moduleSlug: 'grooming',
+						themeDayId: null
+					}).code
+				);
+		}
 		expect(codes.size).toBe(30);
 		expect(
-			startLiveSession({ ownerId, track: 'unge', moduleSlug: 'findes-ikke', themeDayId: null })
-		).toBeNull();
+			startLiveSession({
+				kind: 'quiz',
+				ownerId: await owner(),
+				track: 'unge',
+				moduleSlug: 'findes-ikke',
+				themeDayId: null
+			})
+		).toEqual({ ok: false, reason: 'unknown' });
+	});
+
+	it('lets one professional run three sessions at once; the fourth can end the oldest first', async () => {
+		const ownerId = await owner();
+		const input = {
+			kind: 'quiz' as const,
+			ownerId,
+			track: 'unge' as const,
+			moduleSlug: 'grooming',
+			themeDayId: null
+		};
+		const first = mustStart(input);
+		mustStart(input);
+		mustStart(input);
+		expect(startLiveSession(input)).toEqual({ ok: false, reason: 'quota', running: 3 });
+		const fourth = startLiveSession({ ...input, endOldest: true });
+		expect(fourth.ok).toBe(true);
+		expect(first.state.phase).toBe('ended');
+		expect(liveSessionById(first.id)!.endedAt).not.toBeNull();
+	});
+
+	it('removes a participant: their answers stop counting, their cookie stops working, also after a restart', async () => {
+		const room = await groomingRoom();
+		const [a, b] = ['Anna', 'Trold'].map((n) => {
+			const joined = joinLiveRoom(room, n);
+			if (!joined.ok) throw new Error(n);
+			return readParticipantToken(joined.token)!;
+		});
+		commandLiveRoom(room, 'start');
+		expect(answerInLiveRoom(room, a.id, 0, answerForm(room, true))).toBe('ok');
+		expect(answerInLiveRoom(room, b.id, 0, answerForm(room, false))).toBe('ok');
+		const counted = () => room.hostView(false).bars.reduce((n, bar) => n + bar.count, 0);
+		const before = counted();
+		expect(removeLiveParticipant(room, b.id)).toBe(true);
+		expect(room.participantCount).toBe(1);
+		expect(counted()).toBeLessThan(before);
+		expect(room.participant(b.id, b.secretHash)).toBeNull();
+		expect(removeLiveParticipant(room, b.id)).toBe(false);
+		resetLiveRooms();
+		const again = liveRoomById(room.id)!;
+		expect(again.participantCount).toBe(1);
+		expect(again.hostView(false).bars.reduce((n, bar) => n + bar.count, 0)).toBe(counted());
+	});
+
+	it('drops a room without streams and without activity from memory; it comes back from the database', async () => {
+		const room = await groomingRoom();
+		const unsubscribe = room.subscribeHost(recorder(), true);
+		expect(dropIdleRooms(Date.now() + 60 * 60 * 1000)).toEqual([]);
+		unsubscribe();
+		const later = room.lastActivity + 11 * 60 * 1000;
+		expect(dropIdleRooms(room.lastActivity + 60 * 1000)).toEqual([]);
+		expect(dropIdleRooms(later)).toEqual([room.id]);
+		const back = liveRoomById(room.id)!;
+		expect(back).not.toBe(room);
+		expect(back.code).toBe(room.code);
 	});
 
 	it('purges nicknames and answers 24 hours after the end, keeping the counts', async () => {

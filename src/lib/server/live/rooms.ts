@@ -1,7 +1,9 @@
-import { findModule } from '../content/library';
+import { findModule, findScenario } from '../content/library';
 import { getThemeDay } from '../themedays/theme-days';
 import type { TrackId } from '../content/schema';
 import { LiveRoom, MAX_PARTICIPANTS, type AnswerOutcome } from './room';
+import { QuizActivity, ScenarioActivity, type LiveActivity } from './activity';
+import { QUOTAS } from '../security/quotas';
 import type { LiveCommand } from './state-machine';
 import {
 	answerCountsOf,
@@ -13,7 +15,10 @@ import {
 	liveSessionById,
 	participantsOf,
 	purgeLiveData,
+	removeStoredParticipant,
+	runningSessionsOf,
 	saveLiveState,
+	saveLocked,
 	type LiveSessionRow
 } from './store';
 
@@ -23,15 +28,20 @@ const rooms = new Map<string, LiveRoom>();
 function load(row: LiveSessionRow): LiveRoom | null {
 	const existing = rooms.get(row.id);
 	if (existing) return existing;
-	const module = findModule('da', row.track as TrackId, row.moduleSlug);
-	if (!module) return null;
-	const room = new LiveRoom(row, module, answerCountsOf(row.id));
+	const activity = activityOf(row);
+	if (!activity) return null;
+	const room = new LiveRoom(row, activity, answerCountsOf(row.id));
 	const answers = new Map<string, ReturnType<typeof answersOf>>();
 	for (const a of answersOf(row.id))
 		answers.set(a.participantId, [...(answers.get(a.participantId) ?? []), a]);
 	for (const p of participantsOf(row.id)) {
 		room.addParticipant(
-			{ id: p.id, nickname: p.nickname, secretHash: p.secretHash },
+			{
+				id: p.id,
+				nickname: p.nickname,
+				secretHash: p.secretHash,
+				joinedAt: p.joinedAt.getTime()
+			},
 			new Map(
 				(answers.get(p.id) ?? []).map((a) => [
 					a.questionIndex,
@@ -42,6 +52,16 @@ function load(row: LiveSessionRow): LiveRoom | null {
 	}
 	rooms.set(row.id, room);
 	return room;
+}
+
+/** The quiz or scenario a session runs (in Danish: the projector and the votes are shared). */
+function activityOf(row: LiveSessionRow): LiveActivity | null {
+	if (row.kind === 'scenario') {
+		const scenario = findScenario('da', row.track as TrackId, row.moduleSlug);
+		return scenario ? new ScenarioActivity(scenario, row.shuffleSeed, row.scenarioPath) : null;
+	}
+	const module = findModule('da', row.track as TrackId, row.moduleSlug);
+	return module ? new QuizActivity(module, row.shuffleSeed) : null;
 }
 
 export function liveRoomById(id: string): LiveRoom | null {
@@ -65,27 +85,61 @@ export function liveRoomByCode(code: string): LiveRoom | null {
 }
 
 /**
- * Starts a session on a module with questions. It is linked to the theme day it was started
- * from only when the person organises that day; any other day id is ignored.
+ * Starts a session on a module with questions, or on a practice scenario. It is linked to the
+ * theme day it was started from only when the person organises that day; any other day id is
+ * ignored.
  */
+export type StartOutcome =
+	| { ok: true; room: LiveRoom }
+	| { ok: false; reason: 'unknown' }
+	/** The professional has the most sessions running that one person may have. */
+	| { ok: false; reason: 'quota'; running: number };
+
 export function startLiveSession(input: {
 	ownerId: string;
+	kind: 'quiz' | 'scenario';
 	track: TrackId;
 	moduleSlug: string;
 	themeDayId: string | null;
-}): LiveRoom | null {
-	if (!findModule('da', input.track, input.moduleSlug)?.questions.length) return null;
+	generatedNames?: boolean;
+	/** End the oldest running session first when the quota is reached. */
+	endOldest?: boolean;
+}): StartOutcome {
+	const exists =
+		input.kind === 'scenario'
+			? findScenario('da', input.track, input.moduleSlug) !== undefined
+			: !!findModule('da', input.track, input.moduleSlug)?.questions.length;
+	if (!exists) return { ok: false, reason: 'unknown' };
+	const running = runningSessionsOf(input.ownerId);
+	if (running.length >= QUOTAS.liveSessionsRunning) {
+		if (!input.endOldest) return { ok: false, reason: 'quota', running: running.length };
+		for (const row of running.slice(0, running.length - QUOTAS.liveSessionsRunning + 1)) {
+			const oldest = liveRoomById(row.id);
+			if (oldest) commandLiveRoom(oldest, 'end');
+		}
+	}
 	const ownDay =
 		input.themeDayId !== null && getThemeDay(input.themeDayId)?.organiserId === input.ownerId;
-	return load(createLiveSession({ ...input, themeDayId: ownDay ? input.themeDayId : null }));
+	const room = load(
+		createLiveSession({
+			ownerId: input.ownerId,
+			kind: input.kind,
+			track: input.track,
+			moduleSlug: input.moduleSlug,
+			generatedNames: input.generatedNames ?? false,
+			themeDayId: ownDay ? input.themeDayId : null
+		})
+	);
+	return room ? { ok: true, room } : { ok: false, reason: 'unknown' };
 }
 
 export type JoinOutcome =
 	| { ok: true; token: string }
-	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' };
+	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' | 'live_locked' };
 
 export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
 	if (room.state.phase === 'ended') return { ok: false, reason: 'live_ended' };
+	if (room.locked) return { ok: false, reason: 'live_locked' };
 	if (room.participantCount >= MAX_PARTICIPANTS) return { ok: false, reason: 'live_full' };
 	const inserted = insertParticipant(room.id, nickname);
 	if (!inserted) return { ok: false, reason: 'live_nickname_taken' };
@@ -98,11 +152,18 @@ export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
 	return { ok: true, token };
 }
 
-/** Moves the session on; false when the command does not fit the current state. */
-export function commandLiveRoom(room: LiveRoom, command: LiveCommand): boolean {
-	const next = room.nextState(command);
+/**
+ * Moves the session on; false when the command does not fit the current state. In a scenario,
+ * `reply` is the reply the professional goes on with when revealing (else the most chosen).
+ */
+export function commandLiveRoom(
+	room: LiveRoom,
+	command: LiveCommand,
+	reply: number | null = null
+): boolean {
+	const next = room.nextState(command, reply);
 	if (!next) return false;
-	saveLiveState(room.id, next);
+	saveLiveState(room.id, next, room.activity.path);
 	room.setState(next);
 	return true;
 }
@@ -125,6 +186,42 @@ export function answerInLiveRoom(
 			keys
 		)
 	);
+}
+
+/** Locks a session (nobody new may join) or opens it again. */
+export function setLiveLocked(room: LiveRoom, locked: boolean): void {
+	saveLocked(room.id, locked);
+	room.setLocked(locked);
+}
+
+/** Removes a participant; their answers stop counting. False when they are not in the session. */
+export function removeLiveParticipant(room: LiveRoom, participantId: string): boolean {
+	const answered = room.answerKeysOf(participantId);
+	if (!room.removeParticipant(participantId)) return false;
+	removeStoredParticipant(room.id, participantId, answered);
+	return true;
+}
+
+/**
+ * Keeps memory bounded: a room without any open stream and without activity for a while is
+ * dropped; its state is in the database and comes back with the next request.
+ */
+export function dropIdleRooms(now = Date.now()): string[] {
+	const idleBefore = now - QUOTAS.idleRoomMinutes * 60 * 1000;
+	const dropped: string[] = [];
+	for (const [id, room] of rooms) {
+		if (room.streamCount > 0 || room.lastActivity > idleBefore) continue;
+		room.closeStreams();
+		rooms.delete(id);
+		if (runningByCode.get(room.code) === room) runningByCode.delete(room.code);
+		dropped.push(id);
+	}
+	return dropped;
+}
+
+/** How many rooms are in memory (for tests and the flood test). */
+export function roomsInMemory(): number {
+	return rooms.size;
 }
 
 /** The job: ends abandoned sessions, purges old ones and forgets their rooms. */

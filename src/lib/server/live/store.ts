@@ -13,7 +13,14 @@ export type LiveSessionRow = typeof liveSessions.$inferSelect;
 export type LiveParticipantRow = typeof liveParticipants.$inferSelect;
 
 export function createLiveSession(
-	input: { ownerId: string; track: string; moduleSlug: string; themeDayId: string | null },
+	input: {
+		ownerId: string;
+		kind: 'quiz' | 'scenario';
+		generatedNames: boolean;
+		track: string;
+		moduleSlug: string;
+		themeDayId: string | null;
+	},
 	now = new Date()
 ): LiveSessionRow {
 	// 10^6 codes; a clash with a running session just draws again.
@@ -63,12 +70,64 @@ export function liveSessionsOf(ownerId: string): LiveSessionRow[] {
 		.all();
 }
 
-export function saveLiveState(id: string, state: LiveState, now = new Date()): void {
+/** A professional's sessions that have not ended, the oldest first. */
+export function runningSessionsOf(ownerId: string): LiveSessionRow[] {
+	return getDb()
+		.select()
+		.from(liveSessions)
+		.where(and(eq(liveSessions.ownerId, ownerId), isNull(liveSessions.endedAt)))
+		.orderBy(liveSessions.createdAt)
+		.all();
+}
+
+export function saveLocked(id: string, locked: boolean): void {
+	getDb().update(liveSessions).set({ locked }).where(eq(liveSessions.id, id)).run();
+}
+
+/**
+ * Removes a participant: marked removed (their cookie stops working), their answers deleted
+ * and taken off the anonymous counts, in one transaction.
+ */
+export function removeStoredParticipant(
+	sessionId: string,
+	participantId: string,
+	answered: { round: number; keys: string[] }[],
+	now = new Date()
+): void {
+	const db = getDb();
+	db.transaction(() => {
+		db.update(liveParticipants)
+			.set({ removedAt: now })
+			.where(and(eq(liveParticipants.id, participantId), eq(liveParticipants.sessionId, sessionId)))
+			.run();
+		db.delete(liveAnswers).where(eq(liveAnswers.participantId, participantId)).run();
+		for (const { round, keys } of answered)
+			for (const key of keys)
+				db.update(liveAnswerCounts)
+					.set({ count: sql`max(${liveAnswerCounts.count} - 1, 0)` })
+					.where(
+						and(
+							eq(liveAnswerCounts.sessionId, sessionId),
+							eq(liveAnswerCounts.questionIndex, round),
+							eq(liveAnswerCounts.optionKey, key)
+						)
+					)
+					.run();
+	});
+}
+
+export function saveLiveState(
+	id: string,
+	state: LiveState,
+	scenarioPath: number[],
+	now = new Date()
+): void {
 	getDb()
 		.update(liveSessions)
 		.set({
 			state: state.phase,
 			questionIndex: state.questionIndex,
+			scenarioPath,
 			...(state.phase === 'ended' ? { endedAt: now } : {})
 		})
 		.where(eq(liveSessions.id, id))
@@ -103,11 +162,12 @@ export function insertParticipant(
 	}
 }
 
+/** The participants still in a session (not removed), in the order they joined. */
 export function participantsOf(sessionId: string): LiveParticipantRow[] {
 	return getDb()
 		.select()
 		.from(liveParticipants)
-		.where(eq(liveParticipants.sessionId, sessionId))
+		.where(and(eq(liveParticipants.sessionId, sessionId), isNull(liveParticipants.removedAt)))
 		.orderBy(liveParticipants.joinedAt)
 		.all();
 }

@@ -128,6 +128,16 @@ export function cancelThemeDay(id: string, now = new Date()): void {
 		.run();
 }
 
+/** How many theme days a professional created in the 24 hours before `now` (the daily quota). */
+export function themeDaysCreatedToday(organiserId: string, now = new Date()): number {
+	const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+	return getDb()
+		.select({ id: themeDays.id })
+		.from(themeDays)
+		.where(and(eq(themeDays.organiserId, organiserId), gte(themeDays.createdAt, since)))
+		.all().length;
+}
+
 /** The organiser's own theme days, the newest date first. */
 export function themeDaysOf(organiserId: string): ThemeDay[] {
 	return getDb()

@@ -18,6 +18,7 @@ import {
 	nextThemeDays,
 	publishThemeDay,
 	publishedThemeDays,
+	themeDaysCreatedToday,
 	themeDaysOf,
 	unpublishThemeDay,
 	updateThemeDay
@@ -498,6 +499,14 @@ describe('theme days in the database', () => {
 		// Not signed in: sent to sign in.
 		expect(() => requireThemeDayOrganiser(event(null), day.id)).toThrow();
 		expect(mayManageThemeDay(other, day)).toBe(false);
+	});
+
+	it('are counted per organiser over the last 24 hours (the daily quota)', () => {
+		const now = new Date('2026-06-02T12:00:00Z');
+		createThemeDay(organiser.id, themeDayInput(), new Date('2026-06-01T11:00:00Z'));
+		createThemeDay(organiser.id, themeDayInput(), new Date('2026-06-02T09:00:00Z'));
+		expect(themeDaysCreatedToday(organiser.id, now)).toBe(1);
+		expect(themeDaysCreatedToday(other.id, now)).toBe(0);
 	});
 
 	it('come with the organiser’s data export, and only with theirs', () => {

@@ -13,7 +13,13 @@ import {
 	statusOf
 } from '$lib/server/learning/progress';
 import { postedStep, stepToShow } from '$lib/server/learning/lesson-progress';
-import { newNonce, quizView, type QuizView } from '$lib/server/learning/quiz-form';
+import {
+	newNonce,
+	postedSelections,
+	quizView,
+	type QuizView
+} from '$lib/server/learning/quiz-form';
+import { quizSubmissions, spend } from '$lib/server/security/quotas';
 import type { Module } from '$lib/server/content/types';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
 import { QUERY_HEADER } from '$lib/server/http/page-cache.js';
@@ -105,9 +111,18 @@ export const load = ({
 export const actions: Actions = {
 	svar: async ({ params, request, locals, cookies, url }) => {
 		const module = moduleOr404(params.track, params.modul);
+		const form = await request.formData();
+		if (locals.user && spend(quizSubmissions, locals.user.id) > 0)
+			return fail(429, {
+				quiz: quizView(module, String(form.get('nonce') ?? '') || newNonce()),
+				selections: postedSelections(form),
+				problems: [],
+				expired: false,
+				busy: true
+			});
 		const outcome = submitQuiz(
 			module,
-			await request.formData(),
+			form,
 			{ user: locals.user, cookies, url },
 			content(getLocale()).tracks[params.track].modules
 		);
@@ -130,6 +145,8 @@ export const actions: Actions = {
 		const step = postedStep(form.get('trin'), module.lessonSteps.length) ?? undefined;
 		const asked = module.questions.find((q) => q.id === form.get('question'));
 		const question = asked?.id;
+		if (locals.user && spend(quizSubmissions, locals.user.id) > 0)
+			return fail(429, { checkError: 'busy' as const, question, step });
 		const checked = checkQuestion(module, form, locals.user);
 		if (checked === null) return fail(400, { checkError: 'expired' as const, question, step });
 		if (typeof checked === 'string') return fail(400, { checkError: checked, question, step });

@@ -2,9 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { field } from '$lib/server/http/form';
-import { content } from '$lib/server/content/library';
+import { content, findAssignable } from '$lib/server/content/library';
 import { TRACKS, type TrackId } from '$lib/tracks';
 import { getLocale } from '$lib/paraglide/runtime';
+import type { FieldErrors } from '$lib/i18n';
 import { liveSessionsOf } from '$lib/server/live/store';
 import { startLiveSession } from '$lib/server/live/rooms';
 
@@ -15,37 +16,66 @@ export const load: PageServerLoad = (event) => {
 		sessions: liveSessionsOf(user.id).map((s) => ({
 			id: s.id,
 			code: s.code,
-			title:
-				tracks[s.track as TrackId]?.modules.find((mod) => mod.slug === s.moduleSlug)?.title ??
-				s.moduleSlug,
+			title: findAssignable(getLocale(), s.moduleSlug)?.title ?? s.moduleSlug,
 			createdAt: s.createdAt,
 			running: s.endedAt === null
 		})),
 		tracks: TRACKS.map((id) => ({
 			id,
 			title: tracks[id].title,
-			modules: tracks[id].modules.map((mod) => ({ slug: mod.slug, title: mod.title }))
+			modules: tracks[id].modules.map((mod) => ({ slug: mod.slug, title: mod.title })),
+			scenarios: tracks[id].scenarios.map((sc) => ({ slug: sc.slug, title: sc.title }))
 		}))
 	};
 };
+
+/**
+ * What to run: the page's select gives "track/slug" for a module's quiz or "track/oev/slug" for
+ * a scenario; forms elsewhere (module page, scenario page, theme day) send the fields.
+ */
+function chosenActivity(
+	form: FormData
+): { kind: 'quiz' | 'scenario'; track: string; slug: string } | null {
+	const selected = field(form, 'modul').split('/');
+	if (selected.length === 2) return { kind: 'quiz', track: selected[0], slug: selected[1] };
+	if (selected.length === 3 && selected[1] === 'oev')
+		return { kind: 'scenario', track: selected[0], slug: selected[2] };
+	if (field(form, 'scenarie'))
+		return { kind: 'scenario', track: field(form, 'track'), slug: field(form, 'scenarie') };
+	if (field(form, 'modul'))
+		return { kind: 'quiz', track: field(form, 'track'), slug: field(form, 'modul') };
+	return null;
+}
 
 export const actions: Actions = {
 	start: async (event) => {
 		const user = requireRole(event, 'professional', 'admin');
 		const form = await event.request.formData();
-		// One select gives "track/slug"; forms elsewhere (module page, theme day) send both fields.
-		const [track, slug] = field(form, 'modul').includes('/')
-			? field(form, 'modul').split('/')
-			: [field(form, 'track'), field(form, 'modul')];
-		const room = (TRACKS as readonly string[]).includes(track)
-			? startLiveSession({
-					ownerId: user.id,
-					track: track as TrackId,
-					moduleSlug: slug,
-					themeDayId: field(form, 'temadag') || null
-				})
-			: null;
-		if (!room) return fail(400, { errors: { modul: 'live_module_required' } });
-		redirect(303, `/fagperson/live/${room.id}`);
+		const chosen = chosenActivity(form);
+		const started =
+			chosen && (TRACKS as readonly string[]).includes(chosen.track)
+				? startLiveSession({
+						ownerId: user.id,
+						kind: chosen.kind,
+						track: chosen.track as TrackId,
+						moduleSlug: chosen.slug,
+						themeDayId: field(form, 'temadag') || null,
+						generatedNames: field(form, 'navne') === 'genererede',
+						endOldest: field(form, 'afslutAeldste') === 'ja'
+					})
+				: null;
+		if (started?.ok === false && started.reason === 'quota')
+			return fail(409, {
+				errors: {
+					modul: { key: 'live_quota_running', params: { count: started.running } }
+				} satisfies FieldErrors,
+				// The same choice again, to start it after ending the oldest session.
+				retry: Object.fromEntries(
+					['modul', 'track', 'scenarie', 'temadag', 'navne'].map((k) => [k, field(form, k)])
+				)
+			});
+		if (!started?.ok)
+			return fail(400, { errors: { modul: 'live_module_required' } satisfies FieldErrors });
+		redirect(303, `/fagperson/live/${started.room.id}`);
 	}
 };

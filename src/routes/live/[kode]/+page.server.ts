@@ -23,7 +23,7 @@ export const actions: Actions = {
 		const questionIndex = Number(field(form, 'q'));
 		const outcome = answerInLiveRoom(found.room, found.participantId, questionIndex, form);
 		if (outcome === 'ok') redirect(303, `/live/${params.kode}`);
-		const question = found.room.questions[questionIndex];
+		const question = found.room.questionView(questionIndex);
 		return fail(400, {
 			questionIndex,
 			error: {

@@ -21,6 +21,8 @@ import {
 import { buildClassGrid, type GridSort } from '$lib/server/classes/grid';
 import { assignmentFormSchema, displayNameSchema } from '$lib/server/classes/class-form';
 import { parseForm } from '$lib/server/http/parse-form';
+import { joinCodeRenewals, spend } from '$lib/server/security/quotas';
+import type { ErrorMessage } from '$lib/i18n';
 import { createResetCode } from '$lib/server/classes/password-reset';
 import { qrDataUrl } from '$lib/server/classes/qr';
 
@@ -91,6 +93,14 @@ async function memberAction(event: RequestEvent) {
 export const actions: Actions = {
 	nyKode: async (event) => {
 		const { classRow } = await ownerForm(event);
+		const wait = spend(joinCodeRenewals, event.locals.user!.id);
+		if (wait > 0)
+			return fail(429, {
+				quota: {
+					key: 'error_quota_join_codes',
+					params: { minutes: Math.ceil(wait / 60) }
+				} satisfies ErrorMessage
+			});
 		newJoinCode(classRow.id);
 		return { done: 'new_code' };
 	},

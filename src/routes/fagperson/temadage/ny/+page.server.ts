@@ -6,7 +6,9 @@ import { effectiveRole } from '$lib/server/auth/user';
 import { content } from '$lib/server/content/library';
 import { MUNICIPALITIES } from '$lib/municipalities';
 import { readThemeDayForm } from '$lib/server/themedays/theme-day-form';
-import { createThemeDay } from '$lib/server/themedays/theme-days';
+import { createThemeDay, themeDaysCreatedToday } from '$lib/server/themedays/theme-days';
+import { QUOTAS } from '$lib/server/security/quotas';
+import type { FieldErrors } from '$lib/i18n';
 import { trackModules } from '$lib/server/themedays/view';
 import { moduleChoices } from '$lib/server/themedays/module-choices';
 
@@ -32,6 +34,13 @@ export const actions: Actions = {
 			trackModules(content('da'))
 		);
 		if (!input) return fail(400, { values, errors });
+		if (themeDaysCreatedToday(user.id) >= QUOTAS.themeDaysPerDay)
+			return fail(429, {
+				values,
+				errors: {
+					title: { key: 'error_quota_theme_days', params: { max: QUOTAS.themeDaysPerDay } }
+				} satisfies FieldErrors
+			});
 		const day = createThemeDay(user.id, input);
 		redirect(303, `/fagperson/temadage/${day.id}?oprettet`);
 	}
