@@ -1,7 +1,7 @@
 /**
  * npm run bench:live
  * npm run bench:live:scenario (LIVE_KIND=scenario: a practice scenario voted through by 500)
- * One live session with 1,000 participants (LIVE_PARTICIPANTS to choose) against the built
+ * One live session with 2,000 participants (LIVE_PARTICIPANTS to choose) against the built
  * server (build/ first): joins them over HTTP through the real form (all from one address, like
  * a school hall), opens their event streams, and has the professional move through questions
  * while everybody answers. Prints fan-out times, answer latency, errors and the server's peak
@@ -25,12 +25,17 @@ import {
 } from '../lib/app-harness';
 
 const SCENARIO = process.env.LIVE_KIND === 'scenario';
-const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? (SCENARIO ? 500 : 1000));
+const PARTICIPANTS = Number(process.env.LIVE_PARTICIPANTS ?? (SCENARIO ? 500 : 2000));
 const MODULE = SCENARIO ? 'unge/oev/oev-sextortion' : 'unge/grooming';
 /** People in a hall answer over some seconds, not in the same millisecond. */
 const SPREAD_MS = 5000;
 const PASSWORD = 'en lang sætning til fagpersonen';
-const TARGETS = { fanOutP95Ms: SCENARIO ? 200 : 250, answerP99Ms: 250 };
+/** Issue targets: 1,000 → fan-out p95 < 250 ms; 2,000 → < 500 ms; a scenario vote of 500 → < 200 ms. */
+const TARGETS = {
+	fanOutP95Ms: SCENARIO ? 200 : PARTICIPANTS > 1000 ? 500 : 250,
+	answerP99Ms: 250,
+	joinSeconds: 120
+};
 
 const dir = tempDir('live-bench');
 process.env.DATABASE_URL = join(dir, 'sammen.db');
@@ -233,7 +238,12 @@ try {
 		(_, i) => new Participant(`Deltager ${i + 1}`)
 	);
 	const joinTimes: number[] = [];
+	// A hall at the pace the join limit allows one address (QUOTAS: a burst of 150, then 25 a
+	// second): 2,000 within two minutes, as the issue asks of a school hall.
+	const joinStart = performance.now();
 	for (let i = 0; i < people.length; i += 25) {
+		const allowedNow = 150 + ((performance.now() - joinStart) / 1000) * 25;
+		if (i + 25 > allowedNow) await sleep(((i + 25 - allowedNow) / 25) * 1000);
 		await Promise.all(
 			people.slice(i, i + 25).map(async (p) => {
 				const t = performance.now();
@@ -244,6 +254,7 @@ try {
 			})
 		);
 	}
+	const joinSeconds = (performance.now() - joinStart) / 1000;
 	for (let i = 0; i < people.length; i += 50)
 		await Promise.all(people.slice(i, i + 50).map((p) => p.open(code)));
 	await Promise.all(people.map((p) => p.until((s) => s.phase === 'waiting')));
@@ -324,7 +335,7 @@ try {
 		`Live session: ${PARTICIPANTS} participants from one address, ${SCENARIO ? 'scenario' : 'module'} ${MODULE}${pinned ? ', server pinned to core 0, load on core 1' : ''}`
 	);
 	print(
-		`  join (form post, 25 at a time): p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
+		`  join (form post, 25 at a time, paced by the join limit): all ${PARTICIPANTS} in ${joinSeconds.toFixed(0)} s, p50 ${ms(percentile(joinTimes, 0.5))}, p95 ${ms(percentile(joinTimes, 0.95))}`
 	);
 	const fanOutP95 = percentile(fanOuts, 0.95);
 	const answerP99 = percentile(spreadAnswers, 0.99);
@@ -351,7 +362,11 @@ try {
 			name: `answer p99 < ${TARGETS.answerP99Ms} ms (answers spread over ${SPREAD_MS / 1000} s)`,
 			ok: answerP99 < TARGETS.answerP99Ms
 		},
-		{ name: '0 errors', ok: errors === 0 }
+		{ name: '0 errors', ok: errors === 0 },
+		{
+			name: `all ${PARTICIPANTS} joined from one address within ${TARGETS.joinSeconds} s`,
+			ok: joinSeconds < TARGETS.joinSeconds
+		}
 	];
 	print('  targets:');
 	for (const t of targets) print(`    ${t.ok ? '✓' : '✗ MISSED'} ${t.name}`);

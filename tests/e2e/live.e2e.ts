@@ -263,6 +263,51 @@ test.describe('live session safety', () => {
 	});
 });
 
+test.describe('live teams', () => {
+	test.describe.configure({ timeout: 120_000 });
+
+	test('two teams on shared devices (one without JavaScript) answer together; the projector counts teams and pupils', async ({
+		browser
+	}) => {
+		const { page: pro } = await approvedProfessional(browser);
+		await pro.goto('/fagperson/live');
+		await pro.getByLabel('Modul').selectOption('unge/grooming');
+		await pro.getByLabel(/I hold/).check();
+		await pro.getByRole('button', { name: 'Start live-quiz' }).click();
+		const code = (await pro.getByTestId('live-code').textContent())!.trim();
+		const screen = await pro.context().newPage();
+		await screen.goto(`${pro.url()}/skaerm`);
+
+		const joinTeam = async (javaScriptEnabled: boolean, size: string) => {
+			const page = await (await browser.newContext({ javaScriptEnabled })).newPage();
+			await page.goto(`/live?kode=${code}`);
+			await expect(page.getByRole('group', { name: 'Vælg jeres holdnavn' })).toBeVisible();
+			await page.getByRole('button', { name: 'Deltag' }).click();
+			await expect(page.getByRole('alert')).toContainText('Skriv, hvor mange I er på holdet');
+			await page.getByLabel('Hvor mange er I på holdet?').fill(size);
+			await page.getByRole('button', { name: 'Deltag' }).click();
+			await expect(page.getByText(/^Du er med som /)).toBeVisible();
+			return page;
+		};
+		const red = await joinTeam(true, '4');
+		const blue = await joinTeam(false, '3');
+		await expect(screen.getByTestId('projector-participants')).toHaveText('Hold: 2 (7 elever)');
+		await expectNoAxeViolations(screen);
+
+		await pro.getByRole('button', { name: 'Start quizzen' }).click();
+		await fillQuestion(red.locator('fieldset.question'), QUESTIONS[0]);
+		await red.getByRole('button', { name: 'Send svar' }).click();
+		await expect(blue.getByRole('button', { name: 'Send svar' })).toBeVisible({ timeout: 15_000 });
+		await fillQuestion(blue.locator('fieldset.question'), QUESTIONS[0], true);
+		await blue.getByRole('button', { name: 'Send svar' }).click();
+		await expect(screen.getByTestId('projector-answered')).toHaveText('2 af 2 har svaret');
+		await expect(screen.getByText('1 (50 %)')).toHaveCount(2);
+
+		await pro.getByRole('button', { name: 'Afslut quizzen nu' }).click();
+		await expect(pro.getByTestId('live-pupils-reached')).toHaveText('Elever nået: 7');
+	});
+});
+
 test.describe('live scenario', () => {
 	test.describe.configure({ timeout: 180_000 });
 

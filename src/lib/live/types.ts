@@ -67,6 +67,9 @@ export interface LiveHostView {
 	questionCount: number;
 	moduleTitle: string;
 	participantCount: number;
+	/** Participants are teams on shared devices; pupilCount is the sum of the team sizes. */
+	teams: boolean;
+	pupilCount: number;
 	/** Control view only: the last people who joined, newest first (never everyone). */
 	latestParticipants: { id: string; nickname: string }[] | null;
 	/** Nobody new may join. */

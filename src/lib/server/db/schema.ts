@@ -303,6 +303,8 @@ export const liveSessions = sqliteTable(
 		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
 		/** Participants pick a generated nickname; nothing typed reaches the projector. */
 		generatedNames: integer('generated_names', { mode: 'boolean' }).notNull().default(false),
+		/** Teams: each participant is a group of pupils on one shared device, answering together. */
+		teams: integer('teams', { mode: 'boolean' }).notNull().default(false),
 		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'set null' }),
 		state: text('state', { enum: ['waiting', 'question', 'revealed', 'ended'] }).notNull(),
 		/** -1 while waiting; then the index of the current question. */
@@ -337,7 +339,9 @@ export const liveParticipants = sqliteTable(
 		secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
 		joinedAt: timestamp('joined_at').notNull(),
 		/** Removed by the professional: their answers no longer count. */
-		removedAt: timestamp('removed_at')
+		removedAt: timestamp('removed_at'),
+		/** In a team session: how many pupils share this device (1 otherwise). */
+		teamSize: integer('team_size').notNull().default(1)
 	},
 	(t) => [uniqueIndex('live_participants_session_nickname').on(t.sessionId, t.nicknameKey)]
 );

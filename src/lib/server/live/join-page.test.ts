@@ -120,12 +120,38 @@ describe('joining a live session', () => {
 		expect(
 			joinLiveSession({ code: named.code, nickname: 'Troldmand' }, '10.0.0.1', cookieJar(), url)
 		).toMatchObject({ ok: false, field: 'nickname', error: 'live_nickname_pick' });
-		const offered = nicknameChoices(named.code, '10.0.0.1')!;
+		const offered = nicknameChoices(named.code, '10.0.0.1')!.names;
 		expect(offered).toHaveLength(6);
 		expect(
 			joinLiveSession({ code: named.code, nickname: offered[0] }, '10.0.0.1', cookieJar(), url)
 		).toMatchObject({ ok: true });
 		expect(nicknameChoices(live.code, '10.0.0.1')).toBeNull();
+	});
+
+	it('a team joins on one shared device with a generated team name and the number of pupils', async () => {
+		const teams = mustStart({
+			kind: 'quiz',
+			ownerId: await owner(),
+			track: 'unge',
+			moduleSlug: 'grooming',
+			themeDayId: null,
+			teams: true
+		});
+		const choices = nicknameChoices(teams.code, '10.0.0.1')!;
+		expect(choices.teams).toBe(true);
+		const join = (teamSize: string, i: number) =>
+			joinLiveSession(
+				{ code: teams.code, nickname: choices.names[i], teamSize },
+				'10.0.0.1',
+				cookieJar(),
+				url
+			);
+		expect(join('', 0)).toMatchObject({ ok: false, field: 'teamSize' });
+		expect(join('16', 0)).toMatchObject({ ok: false, field: 'teamSize' });
+		expect(join('4', 0)).toMatchObject({ ok: true });
+		expect(join('5', 1)).toMatchObject({ ok: true });
+		const host = teams.hostView(true);
+		expect([host.teams, host.participantCount, host.pupilCount]).toEqual([true, 2, 9]);
 	});
 
 	it('counts wrong codes per address and stops guessing after 100', async () => {

@@ -24,13 +24,16 @@ export type JoinResult =
 	| {
 			ok: false;
 			status: number;
-			field: 'code' | 'nickname';
+			field: 'code' | 'nickname' | 'teamSize';
 			error: MessageKey;
 			params?: Record<string, unknown>;
 	  };
 
+/** Pupils sharing one device in a team session. */
+export const TEAM_SIZE = { min: 1, max: 15 };
+
 export function joinLiveSession(
-	input: { code: string; nickname: string },
+	input: { code: string; nickname: string; teamSize?: string },
 	address: string,
 	cookies: Cookies,
 	url: URL
@@ -57,13 +60,25 @@ export function joinLiveSession(
 	}
 	if (room.generatedNames && !isGeneratedNickname(nickname))
 		return { ok: false, status: 400, field: 'nickname', error: 'live_nickname_pick' };
+	const teamSize = Number(input.teamSize);
+	if (
+		room.teams &&
+		!(Number.isInteger(teamSize) && teamSize >= TEAM_SIZE.min && teamSize <= TEAM_SIZE.max)
+	)
+		return {
+			ok: false,
+			status: 400,
+			field: 'teamSize',
+			error: 'live_team_size_invalid',
+			params: TEAM_SIZE
+		};
 	// A hall behind one address joins in a burst at a human pace; a script joining faster is
 	// slowed down, and the professional sees how often.
 	if (!joinsByAddress.take(`${room.id}|${address}`)) {
 		room.noteThrottled();
 		return { ok: false, status: 429, field: 'code', error: 'live_join_slow_down' };
 	}
-	const joined = joinLiveRoom(room, nickname);
+	const joined = joinLiveRoom(room, nickname, teamSize);
 	if (!joined.ok)
 		return {
 			ok: false,
@@ -101,7 +116,10 @@ export function participantOf(
  * only takes those; null otherwise. A code looked up here counts like a typed one: an unknown
  * code is a wrong guess for the address, so the page cannot be used to find running sessions.
  */
-export function nicknameChoices(typedCode: string, address: string): string[] | null {
+export function nicknameChoices(
+	typedCode: string,
+	address: string
+): { names: string[]; teams: boolean } | null {
 	const code = normaliseLiveCode(typedCode);
 	if (!isLiveCode(code) || wrongLiveCodesByAddress.retryAfter(address) > 0) return null;
 	const room = liveRoomByCode(code);
@@ -109,5 +127,5 @@ export function nicknameChoices(typedCode: string, address: string): string[] | 
 		wrongLiveCodesByAddress.hit(address);
 		return null;
 	}
-	return room.generatedNames ? generatedNicknames(6) : null;
+	return room.generatedNames ? { names: generatedNicknames(6), teams: room.teams } : null;
 }

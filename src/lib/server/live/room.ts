@@ -13,6 +13,8 @@ interface Participant {
 	id: string;
 	nickname: string;
 	joinedAt: number;
+	/** In a team session, the pupils on this device; 1 otherwise. */
+	teamSize: number;
 	secretHash: Buffer;
 	/** questionIndex → what they answered. */
 	answers: Map<number, { answer: string[]; correct: boolean }>;
@@ -23,7 +25,8 @@ export type AnswerOutcome = 'ok' | 'already' | 'closed' | 'unanswered' | 'order'
 
 /** How often the professional's views get new answer counts while answers pour in. */
 export const HOST_UPDATE_MS = 250;
-export const MAX_PARTICIPANTS = 1000;
+/** A municipality's whole year group in a sports hall. */
+export const MAX_PARTICIPANTS = 2000;
 /** How many of the latest names the professional's control view lists. */
 const LATEST_NAMES = 30;
 const HEARTBEAT = ': hb\n\n';
@@ -43,6 +46,8 @@ export class LiveRoom {
 	locked: boolean;
 	/** Participants pick a generated nickname. */
 	readonly generatedNames: boolean;
+	/** Each participant is a team on one shared device. */
+	readonly teams: boolean;
 	/** Joins slowed down because one address joined faster than any class does. */
 	throttled = 0;
 	/** When anything last happened here; an idle room without streams leaves memory. */
@@ -69,6 +74,7 @@ export class LiveRoom {
 		this.state = { phase: row.state, questionIndex: row.questionIndex };
 		this.locked = row.locked;
 		this.generatedNames = row.generatedNames;
+		this.teams = row.teams;
 		this.counts = counts;
 	}
 
@@ -134,13 +140,24 @@ export class LiveRoom {
 		return this.participants.size;
 	}
 
+	/** The pupils reached: the sum of the team sizes (the participants, when not in teams). */
+	get pupilCount(): number {
+		let n = 0;
+		for (const p of this.participants.values()) n += p.teamSize;
+		return n;
+	}
+
 	addParticipant(
-		p: Omit<Participant, 'answers' | 'streams' | 'joinedAt'> & { joinedAt?: number },
+		p: Omit<Participant, 'answers' | 'streams' | 'joinedAt' | 'teamSize'> & {
+			joinedAt?: number;
+			teamSize?: number;
+		},
 		answers: Participant['answers'] = new Map()
 	): void {
 		this.participants.set(p.id, {
 			...p,
 			joinedAt: p.joinedAt ?? Date.now(),
+			teamSize: p.teamSize ?? 1,
 			answers,
 			streams: new Set()
 		});
@@ -285,6 +302,8 @@ export class LiveRoom {
 			questionCount: this.questionCount,
 			moduleTitle: this.activity.title,
 			participantCount: this.participants.size,
+			teams: this.teams,
+			pupilCount: this.pupilCount,
 			latestParticipants: names ? this.latestParticipants() : null,
 			locked: this.locked,
 			generatedNames: this.generatedNames,

@@ -40,7 +40,8 @@ function load(row: LiveSessionRow): LiveRoom | null {
 				id: p.id,
 				nickname: p.nickname,
 				secretHash: p.secretHash,
-				joinedAt: p.joinedAt.getTime()
+				joinedAt: p.joinedAt.getTime(),
+				teamSize: p.teamSize
 			},
 			new Map(
 				(answers.get(p.id) ?? []).map((a) => [
@@ -102,6 +103,8 @@ export function startLiveSession(input: {
 	moduleSlug: string;
 	themeDayId: string | null;
 	generatedNames?: boolean;
+	/** Teams on shared devices; teams always pick a generated name. */
+	teams?: boolean;
 	/** End the oldest running session first when the quota is reached. */
 	endOldest?: boolean;
 }): StartOutcome {
@@ -126,7 +129,8 @@ export function startLiveSession(input: {
 			kind: input.kind,
 			track: input.track,
 			moduleSlug: input.moduleSlug,
-			generatedNames: input.generatedNames ?? false,
+			generatedNames: (input.generatedNames ?? false) || (input.teams ?? false),
+			teams: input.teams ?? false,
 			themeDayId: ownDay ? input.themeDayId : null
 		})
 	);
@@ -137,17 +141,18 @@ export type JoinOutcome =
 	| { ok: true; token: string }
 	| { ok: false; reason: 'live_nickname_taken' | 'live_full' | 'live_ended' | 'live_locked' };
 
-export function joinLiveRoom(room: LiveRoom, nickname: string): JoinOutcome {
+export function joinLiveRoom(room: LiveRoom, nickname: string, teamSize = 1): JoinOutcome {
 	if (room.state.phase === 'ended') return { ok: false, reason: 'live_ended' };
 	if (room.locked) return { ok: false, reason: 'live_locked' };
 	if (room.participantCount >= MAX_PARTICIPANTS) return { ok: false, reason: 'live_full' };
-	const inserted = insertParticipant(room.id, nickname);
+	const inserted = insertParticipant(room.id, nickname, room.teams ? teamSize : 1);
 	if (!inserted) return { ok: false, reason: 'live_nickname_taken' };
 	const { participant, token } = inserted;
 	room.addParticipant({
 		id: participant.id,
 		nickname: participant.nickname,
-		secretHash: participant.secretHash
+		secretHash: participant.secretHash,
+		teamSize: participant.teamSize
 	});
 	return { ok: true, token };
 }

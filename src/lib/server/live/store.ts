@@ -17,6 +17,7 @@ export function createLiveSession(
 		ownerId: string;
 		kind: 'quiz' | 'scenario';
 		generatedNames: boolean;
+		teams: boolean;
 		track: string;
 		moduleSlug: string;
 		themeDayId: string | null;
@@ -138,6 +139,7 @@ export function saveLiveState(
 export function insertParticipant(
 	sessionId: string,
 	nickname: string,
+	teamSize = 1,
 	now = new Date()
 ): { participant: LiveParticipantRow; token: string } | null {
 	const id = randomId();
@@ -151,7 +153,8 @@ export function insertParticipant(
 				nickname,
 				nicknameKey: nickname.toLocaleLowerCase('da'),
 				secretHash: hashSecret(secret),
-				joinedAt: now
+				joinedAt: now,
+				teamSize
 			})
 			.returning()
 			.get();

@@ -61,6 +61,7 @@ export const actions: Actions = {
 						moduleSlug: chosen.slug,
 						themeDayId: field(form, 'temadag') || null,
 						generatedNames: field(form, 'navne') === 'genererede',
+						teams: field(form, 'hold') === 'ja',
 						endOldest: field(form, 'afslutAeldste') === 'ja'
 					})
 				: null;
@@ -71,7 +72,7 @@ export const actions: Actions = {
 				} satisfies FieldErrors,
 				// The same choice again, to start it after ending the oldest session.
 				retry: Object.fromEntries(
-					['modul', 'track', 'scenarie', 'temadag', 'navne'].map((k) => [k, field(form, k)])
+					['modul', 'track', 'scenarie', 'temadag', 'navne', 'hold'].map((k) => [k, field(form, k)])
 				)
 			});
 		if (!started?.ok)

@@ -1,0 +1,2 @@
+ALTER TABLE `live_participants` ADD `team_size` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `live_sessions` ADD `teams` integer DEFAULT false NOT NULL;
