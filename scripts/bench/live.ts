@@ -262,7 +262,11 @@ try {
 	const command = (c: string, reply?: number) =>
 		post(
 			`${controlPath}?/styr`,
-			new URLSearchParams({ command: c, ...(reply === undefined ? {} : { svar: String(reply) }) }),
+			new URLSearchParams({
+				command: c,
+				bekraeft: 'ja',
+				...(reply === undefined ? {} : { svar: String(reply) })
+			}),
 			host
 		);
 

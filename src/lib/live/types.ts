@@ -60,6 +60,10 @@ export interface LiveBar {
 /** The professional's control view and the projector (the projector gets no nicknames). */
 export interface LiveHostView {
 	version: number;
+	/** The professional chose to keep the counts off the projector until the reveal. */
+	hideCounts: boolean;
+	/** On the projector now: the counts are held back (no bars are sent). */
+	countsHidden: boolean;
 	kind: 'quiz' | 'scenario';
 	phase: LivePhase;
 	code: string;

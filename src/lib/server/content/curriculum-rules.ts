@@ -10,10 +10,13 @@ export const TRACK_RULES: Record<
 	foraeldre: { minQuestions: 5, maxLix: 40, cards: false }
 };
 
+/** The teacher notes' section of questions to discuss (shown in the live control view). */
+export const DISCUSSION_SECTION = 'Spørgsmål til samtale';
+
 export const TEACHER_SECTIONS = [
 	'Formål',
 	'Lektionsplan (45 minutter)',
-	'Spørgsmål til samtale',
+	DISCUSSION_SECTION,
 	'Hvis en elev fortæller om noget',
 	'Kilder'
 ];

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ChatMessage, Scenario, ScenarioStep, ScenarioChoice } from '../../scenarios/types';
 import { graphProblems } from '../scenarios/graph';
-import { TRACK_RULES } from './curriculum-rules';
+import { DISCUSSION_SECTION, TRACK_RULES } from './curriculum-rules';
 import { lix } from './lix';
 import { createMarkdownRenderer } from './markdown';
 import type { ContentLocale, TrackId } from './schema';
@@ -11,13 +11,10 @@ import type { ContentProblem, HelpPage } from './types';
 import type { LoadOptions } from './loader';
 import { parseYamlWithLines } from './yaml-file';
 
-/** The teacher notes' section the live control view shows beside each step. */
-export const SCENARIO_DISCUSSION = 'Spørgsmål til samtale';
-
 export const SCENARIO_TEACHER_SECTIONS = [
 	'Formål',
 	'Sådan bruger du scenariet (20 minutter)',
-	SCENARIO_DISCUSSION,
+	DISCUSSION_SECTION,
 	'Hvis en elev står i situationen nu',
 	'Kilder'
 ];

@@ -303,6 +303,8 @@ export const liveSessions = sqliteTable(
 		locked: integer('locked', { mode: 'boolean' }).notNull().default(false),
 		/** Participants pick a generated nickname; nothing typed reaches the projector. */
 		generatedNames: integer('generated_names', { mode: 'boolean' }).notNull().default(false),
+		/** The projector shows how many chose what only once the answer is revealed. */
+		hideCounts: integer('hide_counts', { mode: 'boolean' }).notNull().default(false),
 		/** Teams: each participant is a group of pupils on one shared device, answering together. */
 		teams: integer('teams', { mode: 'boolean' }).notNull().default(false),
 		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'set null' }),

@@ -44,6 +44,8 @@ export class LiveRoom {
 	version = 1;
 	/** Nobody new may join. */
 	locked: boolean;
+	/** The projector shows the counts only once the answer is revealed. */
+	hideCounts: boolean;
 	/** Participants pick a generated nickname. */
 	readonly generatedNames: boolean;
 	/** Each participant is a team on one shared device. */
@@ -73,6 +75,7 @@ export class LiveRoom {
 		this.seed = row.shuffleSeed;
 		this.state = { phase: row.state, questionIndex: row.questionIndex };
 		this.locked = row.locked;
+		this.hideCounts = row.hideCounts;
 		this.generatedNames = row.generatedNames;
 		this.teams = row.teams;
 		this.counts = counts;
@@ -91,6 +94,12 @@ export class LiveRoom {
 
 	setLocked(locked: boolean): void {
 		this.locked = locked;
+		this.touch();
+		this.sendHostUpdate();
+	}
+
+	setHideCounts(hide: boolean): void {
+		this.hideCounts = hide;
 		this.touch();
 		this.sendHostUpdate();
 	}
@@ -293,8 +302,12 @@ export class LiveRoom {
 			for (const p of this.participants.values()) if (p.answers.has(questionIndex)) answeredCount++;
 		const quiz = this.activity.kind === 'quiz';
 		const view = question ? this.activity.view(questionIndex)! : null;
+		// The projector (not the control view) keeps the counts back until the reveal, if asked.
+		const countsHidden = !names && this.hideCounts && phase === 'question';
 		return {
 			version: this.hostVersion,
+			hideCounts: this.hideCounts,
+			countsHidden,
 			kind: this.activity.kind,
 			phase,
 			code: this.code,
@@ -311,7 +324,7 @@ export class LiveRoom {
 			answeredCount,
 			question: view,
 			bars:
-				question && view
+				question && view && !countsHidden
 					? distribution(
 							question,
 							view,
@@ -344,8 +357,15 @@ export class LiveRoom {
 		return latest.map((p) => ({ id: p.id, nickname: p.nickname }));
 	}
 
-	/** Answer counts of every question (every voted round of a scenario), for the summary. */
-	summary(): { question: QuestionView; bars: ReturnType<typeof distribution> }[] {
+	/**
+	 * Answer counts of every question (every voted round of a scenario), for the summary; for a
+	 * quiz also how many answered right, while the answers are still there (24 hours).
+	 */
+	summary(): {
+		question: QuestionView;
+		bars: ReturnType<typeof distribution>;
+		right: { right: number; answered: number } | null;
+	}[] {
 		const rounds: number[] = [];
 		for (let i = 0; this.activity.question(i); i++) {
 			if (this.activity.kind === 'scenario' && !this.counts.has(i)) break;
@@ -355,9 +375,18 @@ export class LiveRoom {
 			const q = this.activity.question(i)!;
 			const view = this.activity.view(i)!;
 			const quiz = this.activity.kind === 'quiz';
+			let right = 0;
+			let answered = 0;
+			for (const p of this.participants.values()) {
+				const a = p.answers.get(i);
+				if (!a) continue;
+				answered++;
+				if (a.correct) right++;
+			}
 			return {
 				question: view,
-				bars: distribution(q, view, this.counts.get(i), quiz, this.activity.tokenToId(i))
+				bars: distribution(q, view, this.counts.get(i), quiz, this.activity.tokenToId(i)),
+				right: quiz && answered > 0 ? { right, answered } : null
 			};
 		});
 	}

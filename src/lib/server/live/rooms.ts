@@ -18,6 +18,7 @@ import {
 	removeStoredParticipant,
 	runningSessionsOf,
 	saveLiveState,
+	saveHideCounts,
 	saveLocked,
 	type LiveSessionRow
 } from './store';
@@ -197,6 +198,12 @@ export function answerInLiveRoom(
 export function setLiveLocked(room: LiveRoom, locked: boolean): void {
 	saveLocked(room.id, locked);
 	room.setLocked(locked);
+}
+
+/** Keeps the counts off the projector until the answer is revealed, or shows them again. */
+export function setLiveHideCounts(room: LiveRoom, hide: boolean): void {
+	saveHideCounts(room.id, hide);
+	room.setHideCounts(hide);
 }
 
 /** Removes a participant; their answers stop counting. False when they are not in the session. */

@@ -85,6 +85,10 @@ export function saveLocked(id: string, locked: boolean): void {
 	getDb().update(liveSessions).set({ locked }).where(eq(liveSessions.id, id)).run();
 }
 
+export function saveHideCounts(id: string, hideCounts: boolean): void {
+	getDb().update(liveSessions).set({ hideCounts }).where(eq(liveSessions.id, id)).run();
+}
+
 /**
  * Removes a participant: marked removed (their cookie stops working), their answers deleted
  * and taken off the anonymous counts, in one transaction.

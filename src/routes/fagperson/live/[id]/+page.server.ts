@@ -2,30 +2,44 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/server/http/form';
 import { joinAddress, requireLiveOwner } from '$lib/server/live/guard';
-import { commandLiveRoom, removeLiveParticipant, setLiveLocked } from '$lib/server/live/rooms';
+import { qrDataUrl } from '$lib/server/classes/qr';
+import {
+	commandLiveRoom,
+	removeLiveParticipant,
+	setLiveHideCounts,
+	setLiveLocked
+} from '$lib/server/live/rooms';
 import { isLiveCommand } from '$lib/server/live/state-machine';
 import type { LiveRoom } from '$lib/server/live/room';
 import { content } from '$lib/server/content/library';
 import { teacherSection } from '$lib/server/scenarios/teacher-section';
-import { SCENARIO_DISCUSSION } from '$lib/server/content/scenarios';
+import { DISCUSSION_SECTION } from '$lib/server/content/curriculum-rules';
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const room = requireLiveOwner(event, event.params.id);
 	const host = room.hostView(true);
+	const join = joinAddress(event.url);
 	return {
 		id: room.id,
 		host,
-		join: joinAddress(event.url),
+		join,
+		qr: host.phase === 'ended' ? null : await qrDataUrl(`${join.href}?kode=${room.code}`),
 		summary: host.phase === 'ended' ? room.summary() : [],
 		discussionHtml: discussionOf(room)
 	};
 };
 
-/** A scenario's discussion questions (per step, from its teacher notes) for the control view. */
+/**
+ * The discussion questions from the teacher notes, for the control view: a scenario's per step,
+ * a module's for the talk after the quiz.
+ */
 function discussionOf(room: LiveRoom): string {
-	if (room.activity.kind !== 'scenario') return '';
-	const scenario = content('da').scenarios.get(room.activity.slug);
-	return scenario ? teacherSection(scenario.teacherHtml, SCENARIO_DISCUSSION) : '';
+	const library = content('da');
+	const notes =
+		room.activity.kind === 'scenario'
+			? library.scenarios.get(room.activity.slug)?.teacherHtml
+			: library.modules.get(room.activity.slug)?.teacherHtml;
+	return notes ? teacherSection(notes, DISCUSSION_SECTION) : '';
 }
 
 export const actions: Actions = {
@@ -34,8 +48,15 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const command = field(form, 'command');
 		const reply = field(form, 'svar') === '' ? null : Number(field(form, 'svar'));
+		// Ending early is asked once more: a slip of the finger would end a hall's quiz.
+		if (command === 'end' && field(form, 'bekraeft') !== 'ja') return { confirmEnd: true };
 		if (!isLiveCommand(command) || !commandLiveRoom(room, command, reply))
 			return fail(409, { error: 'live_command_illegal' });
+		redirect(303, `/fagperson/live/${room.id}`);
+	},
+	tal: async (event) => {
+		const room = requireLiveOwner(event, event.params.id);
+		setLiveHideCounts(room, field(await event.request.formData(), 'skjul') === 'ja');
 		redirect(303, `/fagperson/live/${room.id}`);
 	},
 	laas: async (event) => {

@@ -1,0 +1,1 @@
+ALTER TABLE `live_sessions` ADD `hide_counts` integer DEFAULT false NOT NULL;
