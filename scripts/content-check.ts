@@ -38,6 +38,13 @@ for (const track of Object.values(locales.da.tracks)) {
 		);
 	}
 }
+if (locales.da.materials.size) {
+	console.log(`\nMaterialer til lektionsplanerne (${locales.da.materials.size})`);
+	for (const material of locales.da.materials.values())
+		console.log(
+			`  ${material.slug.padEnd(36)} ${String(material.cards.length).padStart(2)} kort (modul: ${material.module})`
+		);
+}
 const modules = locales.da.modules.size;
 console.log(
 	`\n${modules} moduler, ${questions} spørgsmål, hjælpeside: ${locales.da.help ? `${locales.da.help.services.length} tjenester` : 'mangler'}`

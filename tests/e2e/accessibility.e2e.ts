@@ -128,6 +128,10 @@ const VISITS: Record<string, Visit[]> = {
 	'/[track=track]/[modul]': [
 		{ name: 'module, quiz not answered', path: () => QUIZ_PATH },
 		{ name: 'parent module', path: () => '/foraeldre/tal-med-dit-barn' },
+		{
+			name: "parent module inside a theme day's programme",
+			path: (w) => `/foraeldre/tal-med-dit-barn?temadag=${w.themeDaySlug}`
+		},
 		{ name: 'unknown module (404)', path: () => `/${QUIZ_TRACK}/findes-ikke` },
 		{
 			name: 'quiz: feedback after a wrong answer',
@@ -188,7 +192,21 @@ const VISITS: Record<string, Visit[]> = {
 		{ name: 'parent track certificate', path: () => '/foraeldre/bevis' },
 		{ name: 'youth track certificate', path: () => '/unge/bevis' }
 	],
-	'/admin': [{ name: 'administration', path: () => '/admin' }],
+	'/admin': [
+		{ name: 'administration', path: () => '/admin' },
+		{
+			name: 'administration: declining without a reason',
+			path: () => '/admin',
+			roles: ['admin'],
+			act: async (page) => {
+				await page
+					.getByRole('button', { name: /^Afvis / })
+					.first()
+					.click();
+				await expect(page.getByRole('alert').first()).toBeVisible();
+			}
+		}
+	],
 	'/fagperson': [
 		{ name: 'professional start', path: () => '/fagperson' },
 		{
@@ -199,6 +217,16 @@ const VISITS: Record<string, Visit[]> = {
 		}
 	],
 	'/fagperson/klasser/[id]': [{ name: 'class with pupils', path: (w) => w.classPath }],
+	'/fagperson/materialer': [{ name: 'materials', path: () => '/fagperson/materialer' }],
+	'/fagperson/materialer/kort/[slug]': [
+		{ name: 'printable cards', path: () => '/fagperson/materialer/kort/beskeden-til-lukas' }
+	],
+	'/fagperson/materialer/underretning': [
+		{ name: 'when a pupil tells you something', path: () => '/fagperson/materialer/underretning' }
+	],
+	'/fagperson/materialer/vejledning/[slug]': [
+		{ name: 'teacher guide to print', path: () => '/fagperson/materialer/vejledning/grooming' }
+	],
 	'/fagperson/klasser/[id]/analyse/[modul]': [
 		{ name: 'question analysis', path: (w) => `${w.classPath}/analyse/${QUIZ_MODULE}` }
 	],
@@ -234,6 +262,9 @@ const VISITS: Record<string, Visit[]> = {
 	],
 	'/live/[kode]': [{ name: 'live session participant', path: (w) => `/live/${w.liveCode}` }],
 	'/foraeldre/samtalekort': [{ name: 'conversation cards', path: () => '/foraeldre/samtalekort' }],
+	'/foraeldre/samtalekort/[modul]': [
+		{ name: 'one conversation card', path: () => '/foraeldre/samtalekort/grooming' }
+	],
 	'/hjaelp': [{ name: 'help', path: () => '/hjaelp' }],
 	'/klasse': [
 		{ name: 'join a class', path: () => '/klasse' },
@@ -280,6 +311,16 @@ const VISITS: Record<string, Visit[]> = {
 			path: () => '/opret-konto',
 			roles: ['visitor'],
 			act: submitEmpty('Opret konto')
+		},
+		{
+			name: 'create an account as a professional, with errors',
+			path: () => '/opret-konto',
+			roles: ['visitor'],
+			act: async (page) => {
+				await page.getByLabel('Fagperson', { exact: true }).check();
+				await submitEmpty('Opret konto')(page);
+				await expect(page.getByLabel('Arbejdsplads')).toBeVisible();
+			}
 		}
 	],
 	'/privatliv': [{ name: 'privacy', path: () => '/privatliv' }],
@@ -309,6 +350,8 @@ async function createWorld(browser: Browser): Promise<World> {
 	await admin.getByRole('button', { name: `Godkend ${proName}` }).click();
 	await expect(admin.getByRole('status')).toBeVisible();
 	await signIn(pro, proName); // approval ended the professional's sessions
+	// Someone still waiting, so the administrator's page shows an application to decide on.
+	await signUp(await open(), 'professional');
 
 	await pro.goto('/fagperson');
 	await pro.getByLabel('Klassens navn').fill('7.A');

@@ -143,6 +143,10 @@ test.describe('accounts', () => {
 		await pro.goto('/mig');
 		await expect(pro).toHaveURL(/\/log-ind/);
 		await signIn(pro, proName);
+		// The first sign-in after approval lands on the welcome.
+		await expect(pro).toHaveURL(/\/fagperson$/);
+		await expect(pro.getByRole('heading', { name: 'Velkommen som fagperson' })).toBeVisible();
+		await pro.goto('/mig');
 		await expect(pro.getByText('Kontotype: Fagperson')).toBeVisible();
 		await expect(pro.getByText('venter på at blive godkendt')).toHaveCount(0);
 		await proContext.close();

@@ -11,6 +11,7 @@ import {
 	type Actor
 } from './support/security-fixtures';
 import { buildSecurityWorld, type SecurityWorld } from './support/security-world';
+import { PROFESSIONAL_APPLICATION } from './support/helpers';
 
 /**
  * Who may do what: every page, endpoint and form action × every kind of person, on objects that
@@ -68,6 +69,8 @@ const themeDayPath = (w: SecurityWorld, actor: Actor) =>
 /** A draft theme day exists only for its organiser. */
 const DRAFT_PUBLIC: Cells = ['404', '404', '404', '404', 'ok', '404', '404'];
 const PRO_PAGE: Cells = ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'];
+/** Approved professionals (and administrators, who may read teacher notes); pending ones act as parents. */
+const APPROVED_PRO: Cells = ['login', '404', '404', '404', 'ok', 'ok', 'ok'];
 
 // prettier-ignore
 const TABLE: Record<string, Row> = {
@@ -81,6 +84,10 @@ const TABLE: Record<string, Row> = {
 	'GET /admin':                                    { path: () => '/admin', expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'GET /fagperson':                                { path: () => '/fagperson', expect: ['login', '404', '404', 'ok', 'ok', 'ok', 'ok'] },
 	'GET /fagperson/klasser/[id]':                   { path: (w) => w.classA.path, expect: OWNER_ONLY },
+	'GET /fagperson/materialer':                     { path: () => '/fagperson/materialer', expect: APPROVED_PRO },
+	'GET /fagperson/materialer/kort/[slug]':         { path: () => '/fagperson/materialer/kort/beskeden-til-lukas', expect: APPROVED_PRO },
+	'GET /fagperson/materialer/underretning':        { path: () => '/fagperson/materialer/underretning', expect: APPROVED_PRO },
+	'GET /fagperson/materialer/vejledning/[slug]':   { path: () => '/fagperson/materialer/vejledning/grooming', expect: APPROVED_PRO },
 	'GET /fagperson/temadage':                       { path: () => '/fagperson/temadage', expect: PRO_PAGE },
 	'GET /fagperson/temadage/ny':                    { path: () => '/fagperson/temadage/ny', expect: PRO_PAGE },
 	'GET /fagperson/temadage/[id]':                  { path: (w) => w.themeDayA.path, expect: OWNER_ONLY },
@@ -94,6 +101,7 @@ const TABLE: Record<string, Row> = {
 	'GET /fagperson/live/[id]/skaerm':               { path: (w) => `${w.liveA.path}/skaerm`, expect: LIVE_OWNER },
 	'GET /fagperson/live/[id]/strom':                { path: (w) => `${w.liveA.path}/strom`, stream: true, expect: LIVE_OWNER },
 	'GET /foraeldre/samtalekort':                    { path: () => '/foraeldre/samtalekort', expect: EVERYONE },
+	'GET /foraeldre/samtalekort/[modul]':            { path: () => '/foraeldre/samtalekort/grooming', expect: EVERYONE },
 	'GET /healthz':                                  { path: () => '/healthz', expect: EVERYONE },
 	'GET /hjaelp':                                   { path: () => '/hjaelp', expect: EVERYONE },
 	// Teacher notes and quiz files sit beside the images; only images are served.
@@ -119,6 +127,10 @@ const TABLE: Record<string, Row> = {
 	'POST /[track=track]/[modul]?/trin':             { path: () => '/unge/grooming', form: () => ({ trin: '2' }), expect: EVERYONE },
 	'POST /[track=track]/oev/[scenario]?/svar':      { path: () => '/unge/oev/oev-sofie', form: () => ({ vej: 'forfalsket', valg: '0' }), expect: FAILS_400 },
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
+	'POST /admin?/afvis':                            { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingDeclineSpare.id : w.pendingTarget.id, reason: `Afvist af ${a}` }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
+	// Only a professional who is not approved yet applies (again); the others are no applicants.
+	'POST /fagperson?/ansoeg':                       { path: () => '/fagperson', form: () => ({ ...PROFESSIONAL_APPLICATION }), expect: ['login', '404', '404', 'ok', '404', '404', '404'] },
+	'POST /fagperson?/velkommen':                    { path: () => '/fagperson', expect: APPROVED_PRO },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'POST /fagperson/live/[id]?/tal':                { path: (w, a) => (a === 'proA' ? w.liveOk.path : w.liveA.path), form: () => ({ skjul: 'ja' }), expect: LIVE_OWNER },
@@ -231,6 +243,10 @@ function victimState(w: SecurityWorld) {
 		themeDay: snapshot('select * from theme_days where id = ?', w.themeDayA.id),
 		talks: snapshot('select * from card_talks where link_id = ?', w.link),
 		pending: snapshot('select id, role, approved_at from users where id = ?', w.pendingTarget.id),
+		application: snapshot(
+			'select * from professional_applications where user_id = ?',
+			w.pendingTarget.id
+		),
 		accounts: snapshot(
 			`select id, role, approved_at, password_hash from users where id in (${actorIds.map(() => '?').join(',')}) order by id`,
 			...actorIds
@@ -310,6 +326,12 @@ test.describe.serial('authorization matrix', () => {
 		expect(snapshot('select approved_at from users where id = ?', w.pendingSpare.id)).not.toContain(
 			'null'
 		);
+		expect(
+			snapshot(
+				'select status from professional_applications where user_id = ?',
+				w.pendingDeclineSpare.id
+			)
+		).toContain('declined');
 		expect(snapshot('select ended_at from live_sessions where id = ?', w.liveOk.id)).not.toContain(
 			'null'
 		);

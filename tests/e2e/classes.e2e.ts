@@ -182,7 +182,7 @@ test.describe('classes', () => {
 	test('a pending professional cannot create classes', async ({ page }) => {
 		await signUp(page, 'professional');
 		await page.goto('/fagperson');
-		await expect(page.getByText('venter på at blive godkendt')).toBeVisible();
+		await expect(page.getByText('Venter på en administrator')).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Opret en klasse' })).toHaveCount(0);
 		const response = await page.request.post('/fagperson?/opret', {
 			form: { name: 'X', school: 'Y', ageGroup: 'Z' },

@@ -44,6 +44,19 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/admin': { who: 'admin', path: () => '/admin' },
 	'/fagperson': { who: 'pro', path: () => '/fagperson' },
 	'/fagperson/klasser/[id]': { who: 'pro', path: (w) => w.classPath },
+	'/fagperson/materialer': { who: 'pro', path: () => '/fagperson/materialer' },
+	'/fagperson/materialer/kort/[slug]': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/kort/beskeden-til-lukas'
+	},
+	'/fagperson/materialer/underretning': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/underretning'
+	},
+	'/fagperson/materialer/vejledning/[slug]': {
+		who: 'pro',
+		path: () => '/fagperson/materialer/vejledning/grooming'
+	},
 	'/fagperson/klasser/[id]/analyse/[modul]': {
 		who: 'pro',
 		path: (w) => `${w.classPath}/analyse/grooming`
@@ -59,6 +72,10 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/live': { who: 'visitor', path: () => '/live' },
 	'/live/[kode]': { who: 'visitor', path: (w) => `/live/${w.live.code}` },
 	'/foraeldre/samtalekort': { who: 'parent', path: () => '/foraeldre/samtalekort' },
+	'/foraeldre/samtalekort/[modul]': {
+		who: 'visitor',
+		path: () => '/foraeldre/samtalekort/grooming'
+	},
 	'/hjaelp': { who: 'visitor', path: () => '/hjaelp' },
 	'/klasse': { who: 'visitor', path: () => '/klasse' },
 	'/log-ind': { who: 'visitor', path: () => '/log-ind' },

@@ -1,6 +1,11 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { axeViolations, loadAxe } from './support/axe';
-import { blockAppScripts, fillQuestion, readQuiz, signUp } from './support/helpers';
+import {
+	blockAppScripts,
+	expectAccessibleAtBothWidths,
+	fillQuestion,
+	readQuiz,
+	signUp
+} from './support/helpers';
 
 /**
  * A lesson read step by step on a phone, with and without JavaScript: the progress indicator,
@@ -24,21 +29,17 @@ const WORDS = {
 const question = () => readQuiz('unge', 'digitalt-fodspor').find((q) => q.id === QUESTION)!;
 const optionText = (id: string) => question().options!.find((o) => o.id === id)!.text;
 
-/** axe with the WCAG 2.2 AA tags at the narrowest and a desktop width, then back to the phone. */
+/** axe (WCAG 2.2 AA tags) and reflow at 320 and 1280 px, then back to the phone. */
 async function axeAtBothWidths(page: Page) {
 	// After a form post without JavaScript, the styles must have loaded (target sizes).
 	await page.waitForLoadState();
-	for (const width of [320, 1280]) {
-		await page.setViewportSize({ width, height: 900 });
-		expect(await axeViolations(page), `axe at ${width} px on ${page.url()}`).toEqual([]);
-	}
+	await expectAccessibleAtBothWidths(page);
 	await page.setViewportSize(PHONE);
 }
 
-/** A phone with axe loaded; without JavaScript, the app's scripts never load. */
+/** A phone; without JavaScript, the app's scripts never load. */
 async function phone(browser: Browser, { javaScript }: { javaScript: boolean }) {
 	const context = await browser.newContext({ viewport: PHONE });
-	await loadAxe(context);
 	if (!javaScript) await blockAppScripts(context);
 	return { context, page: await context.newPage() };
 }

@@ -125,14 +125,20 @@ test.describe('theme days', () => {
 		);
 		await expect(visitor.getByRole('link', { name: /^Start programmet for unge/ })).toHaveAttribute(
 			'href',
-			'/unge/sextortion'
+			`/unge/sextortion?temadag=${slug}`
 		);
 		await expect(
 			visitor.getByRole('link', { name: /^Start programmet for forældre/ })
-		).toHaveAttribute('href', '/foraeldre/tal-med-dit-barn');
-		await expect(
-			visitor.getByRole('img', { name: `QR-kode til temadagen ${title}` })
-		).toHaveAttribute('src', /^data:image\/svg\+xml;base64,/);
+		).toHaveAttribute('href', `/foraeldre/tal-med-dit-barn?temadag=${slug}`);
+		// The QR poster is the organiser's tool.
+		await expect(visitor.getByRole('img', { name: `QR-kode til temadagen ${title}` })).toHaveCount(
+			0
+		);
+		await pro.goto(`/temadage/${slug}`);
+		await expect(pro.getByRole('img', { name: `QR-kode til temadagen ${title}` })).toHaveAttribute(
+			'src',
+			/^data:image\/svg\+xml;base64,/
+		);
 		for (const width of [1280, 320]) {
 			await visitor.setViewportSize({ width, height: 900 });
 			await expectNoAxeViolations(visitor);
@@ -172,7 +178,7 @@ test.describe('theme days', () => {
 		await expect(youthProgramme.getByText('Ikke startet')).toHaveCount(1);
 		await expect(youth.getByRole('link', { name: /^Start programmet for unge/ })).toHaveAttribute(
 			'href',
-			'/unge/grooming'
+			`/unge/grooming?temadag=${slug}`
 		);
 
 		// Cancelled: the page and the list say so, and so does the calendar file.

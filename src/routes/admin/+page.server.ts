@@ -1,18 +1,26 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
-import { approveProfessional, getUser, listPendingProfessionals } from '$lib/server/auth/user';
-import { invalidateUserSessions } from '$lib/server/auth/session';
+import { getUser } from '$lib/server/auth/user';
 import { usageFigures } from '$lib/server/admin/usage';
 import { field } from '$lib/server/http/form';
+import { parseForm } from '$lib/server/http/parse-form';
+import { declineSchema } from '$lib/server/professionals/application-form';
+import {
+	approveApplicant,
+	declineApplicant,
+	pendingApplicants
+} from '$lib/server/professionals/applications';
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	return {
-		pending: listPendingProfessionals().map((u) => ({
-			id: u.id,
-			username: u.username,
-			createdAt: u.createdAt.toISOString()
+		pending: pendingApplicants().map((p) => ({
+			id: p.id,
+			username: p.username,
+			workplace: p.workplace,
+			municipality: p.municipality,
+			createdAt: (p.submittedAt ?? p.createdAt).toISOString()
 		})),
 		usage: usageFigures()
 	};
@@ -23,9 +31,16 @@ export const actions: Actions = {
 		requireRole(event, 'admin');
 		const id = field(await event.request.formData(), 'userId');
 		const user = getUser(id);
-		if (!user || !approveProfessional(id)) return fail(404, { approved: null });
-		// A new role: the person signs in again and gets the professional's pages.
-		invalidateUserSessions(id);
+		if (!user || !approveApplicant(id)) return fail(404, { approved: null });
 		return { approved: user.username };
+	},
+	afvis: async (event) => {
+		requireRole(event, 'admin');
+		const parsed = parseForm(declineSchema, await event.request.formData());
+		if (!parsed.ok) return fail(400, { decline: { values: parsed.values, errors: parsed.errors } });
+		const user = getUser(parsed.data.userId);
+		if (!user || !declineApplicant(user.id, parsed.data.reason))
+			return fail(404, { declined: null });
+		return { declined: user.username };
 	}
 };

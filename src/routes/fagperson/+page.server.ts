@@ -9,16 +9,38 @@ import { classFormSchema } from '$lib/server/classes/class-form';
 import { parseForm } from '$lib/server/http/parse-form';
 import { themeDaysOf } from '$lib/server/themedays/theme-days';
 import { themeDaySummary } from '$lib/server/themedays/view';
+import { MUNICIPALITIES } from '$lib/municipalities';
+import { applicationSchema } from '$lib/server/professionals/application-form';
+import { requireApplicant } from '$lib/server/professionals/guard';
+import {
+	applicationOf,
+	currentWaitDays,
+	dismissWelcome,
+	submitApplication,
+	welcomeDue
+} from '$lib/server/professionals/applications';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
-		if (user.pending) return { pending: true, classes: [], themeDays: [] };
-		error(404, 'Not found');
+		if (!user.pending) error(404, 'Not found');
+		const application = applicationOf(user.id);
+		return {
+			applicant: {
+				status: application?.status === 'declined' ? ('declined' as const) : ('pending' as const),
+				workplace: application?.workplace ?? '',
+				municipality: application?.municipality ?? '',
+				reason: application?.declineReason ?? null,
+				submittedAt: application?.submittedAt.toISOString() ?? null,
+				waitDays: currentWaitDays()
+			},
+			municipalities: MUNICIPALITIES
+		};
 	}
 	return {
-		pending: false,
+		applicant: null,
+		welcome: welcomeDue(user.id),
 		classes: classesOf(user.id).map((c) => ({
 			id: c.id,
 			name: c.name,
@@ -45,5 +67,18 @@ export const actions: Actions = {
 			});
 		const created = createClass(user.id, parsed.data);
 		redirect(303, `/fagperson/klasser/${created.id}`);
+	},
+	velkommen: (event) => {
+		const user = requireRole(event, 'professional', 'admin');
+		dismissWelcome(user.id);
+		return { welcomed: true };
+	},
+	ansoeg: async (event) => {
+		const user = requireApplicant(event);
+		const parsed = parseForm(applicationSchema, await event.request.formData());
+		if (!parsed.ok)
+			return fail(400, { application: { values: parsed.values, errors: parsed.errors } });
+		submitApplication(user.id, parsed.data);
+		return { applied: true };
 	}
 };

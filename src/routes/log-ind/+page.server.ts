@@ -4,6 +4,7 @@ import { field, rawField } from '$lib/server/http/form';
 import { signIn } from '$lib/server/auth/login';
 import { startSession } from '$lib/server/auth/cookies';
 import { safeNextPath } from '$lib/server/auth/guards';
+import { welcomeDue } from '$lib/server/professionals/applications';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNextPath(url.searchParams.get('naeste')));
@@ -32,6 +33,8 @@ export const actions: Actions = {
 		}
 		if (!result.ok) return fail(400, { values, errors: { password: 'error_wrong_credentials' } });
 		startSession(cookies, url, result.user.id);
-		redirect(303, safeNextPath(url.searchParams.get('naeste')));
+		// A professional approved since the last visit is welcomed on /fagperson first.
+		const home = welcomeDue(result.user.id) ? '/fagperson' : '/mig';
+		redirect(303, safeNextPath(url.searchParams.get('naeste'), home));
 	}
 };

@@ -6,13 +6,15 @@ import { signUp } from '$lib/server/account/signup';
 import type { FieldErrors } from '$lib/i18n';
 import { safeNextPath } from '$lib/server/auth/guards';
 import { readVisitResults } from '$lib/server/learning/visit-results';
+import { MUNICIPALITIES } from '$lib/municipalities';
 
 export const load: PageServerLoad = ({ locals, cookies, url }) => {
 	if (locals.user) redirect(303, '/mig');
 	const role = url.searchParams.get('rolle');
 	return {
 		visitResults: readVisitResults(cookies).length,
-		role: SIGNUP_ROLES.includes(role as SignupRole) ? role : ''
+		role: SIGNUP_ROLES.includes(role as SignupRole) ? role : '',
+		municipalities: MUNICIPALITIES
 	};
 };
 
@@ -22,7 +24,11 @@ export const actions: Actions = {
 		const username = field(form, 'username');
 		const role = field(form, 'role');
 		const keepVisit = form.get('keepVisit') === 'on';
-		const values = { username, role, keepVisit };
+		const application = {
+			workplace: field(form, 'workplace'),
+			municipality: field(form, 'municipality')
+		};
+		const values = { username, role, keepVisit, ...application };
 		// One account at a time (a form left open in another tab): sign out first.
 		if (locals.user)
 			return fail(409, {
@@ -37,6 +43,7 @@ export const actions: Actions = {
 			address: getClientAddress(),
 			cookies,
 			url,
+			application,
 			keepVisitResults: keepVisit
 		});
 		if (!result.ok) return fail(result.status, { values, errors: result.errors });

@@ -22,6 +22,8 @@ export function uniqueName(prefix: string): string {
 }
 
 export type Role = 'youth' | 'parent' | 'professional';
+/** What every professional in the tests tells the administrator when signing up. */
+export const PROFESSIONAL_APPLICATION = { workplace: 'Herlev Skole', municipality: 'Herlev' };
 const ROLE_LABEL: Record<Role, string> = {
 	youth: 'Ung',
 	parent: 'Forælder',
@@ -36,6 +38,12 @@ export async function signUp(
 ) {
 	await page.goto('/opret-konto');
 	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
+	if (role === 'professional') {
+		await page.getByLabel('Arbejdsplads').fill(PROFESSIONAL_APPLICATION.workplace);
+		await page
+			.getByLabel('Kommune, du arbejder i')
+			.selectOption(PROFESSIONAL_APPLICATION.municipality);
+	}
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Opret konto' }).click();
@@ -76,6 +84,24 @@ export async function blockAppScripts(context: BrowserContext) {
 		(url) => url.pathname.startsWith('/_app/') && url.pathname.endsWith('.js'),
 		(route) => route.abort()
 	);
+}
+
+/** axe at the two widths every page is checked at, and no sideways scrolling (reflow) at 320 px. */
+export async function expectAccessibleAtBothWidths(page: Page) {
+	for (const width of [320, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		await expectNoAxeViolations(page);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - window.innerWidth
+		);
+		expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+	}
+}
+
+/** How many A4 pages the page fills when printed (with the print style sheet applied). */
+export async function printedPages(page: Page): Promise<number> {
+	const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+	return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 }
 
 /** Read-only view of the end-to-end database, to check what was stored. */

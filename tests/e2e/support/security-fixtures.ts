@@ -2,7 +2,13 @@ import { expect, request, type APIRequestContext } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_PORT } from '../../../playwright.config';
-import { PASSWORD, createAdmin, openTestDatabase, uniqueName } from './helpers';
+import {
+	PASSWORD,
+	PROFESSIONAL_APPLICATION,
+	createAdmin,
+	openTestDatabase,
+	uniqueName
+} from './helpers';
 
 /**
  * People and objects for the security suites, made through the app's own HTTP forms (the same
@@ -107,7 +113,8 @@ export async function signUpApi(
 	const response = await postForm(client, '/opret-konto', 'default', {
 		username,
 		password: PASSWORD,
-		role
+		role,
+		...(role === 'professional' ? PROFESSIONAL_APPLICATION : {})
 	});
 	expect(response.status(), `sign-up of ${username}`).toBe(303);
 	return { client, username, id: userId(username) };

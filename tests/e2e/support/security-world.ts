@@ -28,6 +28,7 @@ export async function buildSecurityWorld() {
 	const pending = await signUpApi('professional');
 	const pendingTarget = await signUpApi('professional');
 	const pendingSpare = await signUpApi('professional');
+	const pendingDeclineSpare = await signUpApi('professional');
 	const youth = await signUpApi('youth');
 	const parent = await signUpApi('parent');
 
@@ -99,9 +100,17 @@ export async function buildSecurityWorld() {
 		themeDayOk,
 		pendingTarget,
 		pendingSpare,
+		pendingDeclineSpare,
 		async dispose() {
 			for (const c of Object.values(clients)) await c.dispose();
-			for (const a of [pupil, pupilParent, pendingTarget, pendingSpare, ...spares])
+			for (const a of [
+				pupil,
+				pupilParent,
+				pendingTarget,
+				pendingSpare,
+				pendingDeclineSpare,
+				...spares
+			])
 				await a.client.dispose();
 		}
 	};

@@ -8,6 +8,7 @@ import {
 	familyCodes,
 	familyLinks,
 	moduleProgress,
+	professionalApplications,
 	questionChecks,
 	scenarioRuns,
 	quizAttempts,
@@ -69,6 +70,20 @@ export function exportUserData(userId: string) {
 			createdAt: user.createdAt.toISOString(),
 			lastActiveAt: user.lastActiveAt.toISOString()
 		},
+		professionalApplication:
+			db
+				.select({
+					workplace: professionalApplications.workplace,
+					municipality: professionalApplications.municipality,
+					status: professionalApplications.status,
+					declineReason: professionalApplications.declineReason,
+					submittedAt: professionalApplications.submittedAt,
+					decidedAt: professionalApplications.decidedAt,
+					welcomedAt: professionalApplications.welcomedAt
+				})
+				.from(professionalApplications)
+				.where(eq(professionalApplications.userId, userId))
+				.get() ?? null,
 		sessions: db
 			.select({ createdAt: sessions.createdAt, expiresAt: sessions.expiresAt })
 			.from(sessions)

@@ -4,6 +4,7 @@ import { useTestDatabase } from '$testing/test-db';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import { signUp } from './signup';
 import { findUserByUsername } from '../auth/user';
+import { applicationOf } from '../professionals/applications';
 
 /** Just enough of SvelteKit's Cookies for sign-up: a map. */
 function fakeCookies(initial: Record<string, string> = {}) {
@@ -48,6 +49,40 @@ describe('signUp', () => {
 		expect(result.user).toMatchObject({ username: 'Ny_Elev', role: 'youth' });
 		expect(findUserByUsername('ny_elev')?.id).toBe(result.user.id);
 		expect(validateSessionToken(jar.get(SESSION_COOKIE)!)?.userId).toBe(result.user.id);
+	});
+
+	it('asks a professional for workplace and municipality, and files the application', async () => {
+		const missing = await signUp({
+			...form,
+			username: 'laerer',
+			role: 'professional',
+			application: { workplace: '', municipality: 'Atlantis' },
+			cookies: fakeCookies().cookies
+		});
+		expect(missing).toEqual({
+			ok: false,
+			status: 400,
+			errors: {
+				workplace: 'error_workplace_missing',
+				municipality: 'error_pro_municipality_unknown'
+			}
+		});
+		expect(findUserByUsername('laerer')).toBeUndefined();
+
+		const result = await signUp({
+			...form,
+			username: 'laerer',
+			role: 'professional',
+			application: { workplace: 'Herlev Skole', municipality: 'Herlev' },
+			cookies: fakeCookies().cookies
+		});
+		if (!result.ok) throw new Error(JSON.stringify(result));
+		expect(result.user.pending).toBe(true);
+		expect(applicationOf(result.user.id)).toMatchObject({
+			workplace: 'Herlev Skole',
+			municipality: 'Herlev',
+			status: 'pending'
+		});
 	});
 
 	it('refuses a taken name', async () => {

@@ -4,6 +4,9 @@ import { clearVisitResults, importVisitResults, readVisitResults } from '../lear
 import { startSession } from '../auth/cookies';
 import { passwordProblem } from '../auth/password';
 import { signupsByAddress } from '../auth/rate-limit';
+import { fieldErrors } from '../http/parse-form';
+import { applicationSchema } from '../professionals/application-form';
+import { submitApplication } from '../professionals/applications';
 import {
 	SIGNUP_ROLES,
 	createUser,
@@ -26,6 +29,8 @@ export async function signUp(input: {
 	address: string;
 	cookies: Cookies;
 	url: URL;
+	/** What a professional tells the administrator (workplace, municipality), as typed. */
+	application?: { workplace: string; municipality: string };
 	/** The visitor's quiz results from the `besoeg` cookie: true imports them, false drops them,
 	 * undefined (the form did not ask) leaves the cookie alone. */
 	keepVisitResults?: boolean;
@@ -37,6 +42,11 @@ export async function signUp(input: {
 	const pwProblem = passwordProblem(password, username);
 	if (pwProblem) errors.password = `error_${pwProblem}`;
 	if (!SIGNUP_ROLES.includes(role as SignupRole)) errors.role = 'error_role_missing';
+	const application =
+		role === 'professional'
+			? applicationSchema.safeParse(input.application ?? { workplace: '', municipality: '' })
+			: null;
+	if (application && !application.success) Object.assign(errors, fieldErrors(application.error));
 	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
 
 	const wait = signupsByAddress.retryAfter(address);
@@ -51,6 +61,7 @@ export async function signUp(input: {
 	const created = await createUser({ username, password, role: role as SignupRole });
 	if (!created.ok) return { ok: false, status: 400, errors: { username: 'error_username_taken' } };
 	signupsByAddress.hit(address);
+	if (application?.success) submitApplication(created.user.id, application.data);
 
 	if (input.keepVisitResults !== undefined) {
 		if (input.keepVisitResults) importVisitResults(created.user.id, readVisitResults(cookies));

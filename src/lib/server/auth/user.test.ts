@@ -9,13 +9,13 @@ import {
 	findUserByUsername,
 	getUser,
 	markActiveIfStale,
-	listPendingProfessionals,
 	setRole,
 	toSessionUser,
 	usernameProblem
 } from './user';
 import { createSession, validateSessionToken } from './session';
 import { recordAttempt } from '../learning/progress';
+import { pendingApplicants } from '../professionals/applications';
 
 beforeEach(() => {
 	useTestDatabase();
@@ -51,7 +51,7 @@ describe('accounts', () => {
 		if (!created.ok) throw new Error();
 		expect(created.user.pending).toBe(true);
 		expect(effectiveRole(created.user)).toBe('parent');
-		expect(listPendingProfessionals().map((u) => u.username)).toEqual(['laerer']);
+		expect(pendingApplicants().map((u) => u.username)).toEqual(['laerer']);
 		expect(approveProfessional(created.user.id)).toBe(true);
 		expect(approveProfessional(created.user.id)).toBe(false);
 		expect(effectiveRole(toSessionUser(findUserByUsername('laerer')!))).toBe('professional');

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../db/client';
 import { users } from '../db/schema';
 import { generateSecureRandomString } from '../security/random';
@@ -145,15 +145,6 @@ export function setRole(userId: string, role: Role, now = new Date()): void {
 		.run();
 	// A changed role changes what the person may do: every session starts over.
 	invalidateUserSessions(userId);
-}
-
-export function listPendingProfessionals(): UserRow[] {
-	return getDb()
-		.select()
-		.from(users)
-		.where(and(eq(users.role, 'professional'), isNull(users.approvedAt)))
-		.orderBy(asc(users.createdAt))
-		.all();
 }
 
 /** Approves a pending professional; false when there is no such pending account. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadContent } from './loader';
+import { materialsOf } from './materials';
 import { formatProblem } from './types';
 import { CHECK_LABELS } from './check-labels';
 
@@ -328,6 +329,70 @@ describe('local help (content/<locale>/kommuner)', () => {
 		expect(found).toMatch(/gotham\.yaml:\d+ \[municipality\]: skal være en kommunes navn/);
 		expect(found).toMatch(/herlev\.yaml:\d+ \[services\.0\.lastChecked\]/);
 		expect(found).toMatch(/gladsaxe\.yaml \[services\]: tjeneste-id "politi" er allerede brugt/);
+	});
+});
+
+describe('materials for the lesson plans (content/<locale>/materialer)', () => {
+	const material = (overrides: Record<string, unknown> = {}) =>
+		stringify({
+			title: 'Svindel-detektiv',
+			module: 'et-modul',
+			summary: 'Opdigtede beskeder.',
+			instructions: 'Print **ét sæt** pr. gruppe.',
+			cards: [
+				{
+					kind: 'besked',
+					channel: 'sms',
+					from: 'PostNord',
+					text: 'Betal 19 kr.',
+					link: 'pakke-dk.example/betal',
+					answer: 'Fup.'
+				},
+				{ kind: 'tekst', text: 'At købe et skin i butikken.' }
+			],
+			...overrides
+		});
+
+	it("loads each material with its module's slug and rendered instructions", () => {
+		write('da/materialer/svindel-detektiv.yaml', material());
+		write('da/materialer/andet.yaml', material({ title: 'Andet kort' }));
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
+		const found = locales.da.materials.get('svindel-detektiv')!;
+		expect(found.module).toBe('et-modul');
+		expect(found.instructionsHtml).toContain('<strong>ét sæt</strong>');
+		expect(found.cards[0]).toMatchObject({ kind: 'besked', channel: 'sms', answer: 'Fup.' });
+		expect(materialsOf(locales.da.materials, 'et-modul').map((m) => m.title)).toEqual([
+			'Andet kort',
+			'Svindel-detektiv'
+		]);
+		// English falls back to the Danish materials.
+		expect(locales.en.materials.size).toBe(2);
+	});
+
+	it('names file, line and field for an unknown module, a real link, a bad card and a bad name', () => {
+		write('da/materialer/ukendt.yaml', material({ module: 'findes-ikke' }));
+		write(
+			'da/materialer/rigtigt-link.yaml',
+			material({
+				cards: [
+					{ kind: 'besked', channel: 'sms', from: 'X', text: 'Y', link: 'https://postnord.dk' },
+					{ kind: 'billede', text: 'Z' }
+				]
+			})
+		);
+		write('da/materialer/et-kort.yaml', material({ cards: [{ kind: 'tekst', text: 'Kun ét' }] }));
+		write('da/materialer/Store_Bogstaver.yaml', material());
+		const found = messages().join('\n');
+		expect(found).toMatch(/ukendt\.yaml:\d+ \[module\]: modulet "findes-ikke" findes ikke/);
+		expect(found).toMatch(
+			/rigtigt-link\.yaml:\d+ \[cards\.0\.link\]: skal være en opdigtet adresse/
+		);
+		expect(found).toMatch(
+			/rigtigt-link\.yaml:\d+ \[cards\.1\.kind\]: kind skal være besked eller tekst/
+		);
+		expect(found).toMatch(/et-kort\.yaml:\d+ \[cards\]: mindst 2 kort/);
+		expect(found).toMatch(/Store_Bogstaver\.yaml: filnavnet skal være små bogstaver/);
 	});
 });
 

@@ -19,6 +19,7 @@ import {
 import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp } from './help';
 import { loadScenario } from './scenarios';
+import { loadMaterials } from './materials';
 import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
@@ -434,6 +435,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		const localHelp = loadLocalHelp(root, locale, options, problems);
 		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
 		const pages = loadPages(root, locale, options, problems);
+		const materials = loadMaterials(root, locale, modules, options, problems);
 		if (locale !== 'da')
 			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
 		locales[locale] = {
@@ -442,7 +444,9 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			scenarios,
 			help,
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
-			pages
+			pages,
+			// A translation of the materials replaces the Danish ones as a whole, as local help does.
+			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials
 		};
 	}
 

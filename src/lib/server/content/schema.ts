@@ -193,3 +193,53 @@ export const pageFrontMatterSchema = z.strictObject({
 	title: text(80),
 	updated: isoDate
 });
+
+/**
+ * A link printed on a made-up message card: shown as text, never clickable, and always under
+ * the reserved .example domain, so no card points at a real site.
+ */
+const exampleLink = z
+	.string()
+	.regex(
+		/^[a-z0-9.-]+\.example(\/[\w\-./?=&%]*)?$/,
+		'skal være en opdigtet adresse under .example, fx pakke-dk.example/betal'
+	);
+
+export const MESSAGE_CHANNELS = ['sms', 'mail', 'annonce', 'chat', 'opslag'] as const;
+
+/** One printable card of a material: a made-up message, or a short text (a statement, a step). */
+export const materialCardSchema = z.discriminatedUnion(
+	'kind',
+	[
+		z.strictObject({
+			kind: z.literal('besked'),
+			channel: z.enum(MESSAGE_CHANNELS, {
+				error: `channel skal være ${MESSAGE_CHANNELS.join(', ')}`
+			}),
+			from: text(60),
+			subject: text(100).optional(),
+			text: text(600),
+			link: exampleLink.optional(),
+			/** The answer key for the teacher, printed on a page of its own. */
+			answer: text(600).optional()
+		}),
+		z.strictObject({
+			kind: z.literal('tekst'),
+			text: text(300),
+			answer: text(600).optional()
+		})
+	],
+	{ error: 'kind skal være besked eller tekst' }
+);
+export type MaterialCardSource = z.infer<typeof materialCardSchema>;
+
+/** content/<locale>/materialer/<slug>.yaml: cards a module's lesson plan uses, to print. */
+export const materialSchema = z.strictObject({
+	title: text(80),
+	/** The module whose teacher notes use the material. */
+	module: z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg'),
+	summary: text(240),
+	/** Markdown for the teacher: how the cards are used in the lesson. */
+	instructions: text(1500),
+	cards: z.array(materialCardSchema).min(2, 'mindst 2 kort').max(12, 'højst 12 kort')
+});

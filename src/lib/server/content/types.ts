@@ -1,4 +1,10 @@
-import type { ContentLocale, ConversationCards, LessonFrontMatter, TrackId } from './schema';
+import type {
+	ContentLocale,
+	ConversationCards,
+	LessonFrontMatter,
+	MaterialCardSource,
+	TrackId
+} from './schema';
 import type { LixResult } from './lix';
 import type { LessonStep } from './lesson-steps';
 import type { HelpService, LocalHelp } from '../../help/types';
@@ -72,6 +78,17 @@ export interface ContentPage {
 	html: string;
 }
 
+/** Printable cards for an exercise in a module's lesson plan (content/<locale>/materialer). */
+export interface Material {
+	slug: string;
+	title: string;
+	/** The module whose teacher notes use it. */
+	module: string;
+	summary: string;
+	instructionsHtml: string;
+	cards: MaterialCardSource[];
+}
+
 export interface LocaleContent {
 	tracks: Record<TrackId, Track>;
 	modules: Map<string, Module>;
@@ -80,6 +97,8 @@ export interface LocaleContent {
 	/** Municipalities with help of their own, by name. */
 	localHelp: LocalHelp[];
 	pages: Map<string, ContentPage>;
+	/** Printable materials for the lesson plans, by slug. */
+	materials: Map<string, Material>;
 }
 
 export interface ContentProblem {

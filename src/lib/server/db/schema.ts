@@ -22,6 +22,31 @@ export const users = sqliteTable(
 	(t) => [uniqueIndex('users_username_key').on(t.usernameKey)]
 );
 
+/**
+ * What a person who signs up as a professional tells the administrator (workplace and
+ * municipality), and the administrator's decision. Accounts made before applications existed
+ * have no row.
+ */
+export const professionalApplications = sqliteTable(
+	'professional_applications',
+	{
+		userId: text('user_id')
+			.primaryKey()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		workplace: text('workplace').notNull(),
+		/** One of Denmark's 98 municipalities (src/lib/municipalities.ts). */
+		municipality: text('municipality').notNull(),
+		status: text('status', { enum: ['pending', 'approved', 'declined'] }).notNull(),
+		/** The administrator's reason, shown to the applicant; only when declined. */
+		declineReason: text('decline_reason'),
+		submittedAt: timestamp('submitted_at').notNull(),
+		decidedAt: timestamp('decided_at'),
+		/** When the approved professional put away the welcome on /fagperson. */
+		welcomedAt: timestamp('welcomed_at')
+	},
+	(t) => [index('professional_applications_status').on(t.status, t.submittedAt)]
+);
+
 export const sessions = sqliteTable(
 	'sessions',
 	{

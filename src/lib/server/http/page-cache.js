@@ -11,7 +11,8 @@
 // - the Host header does not: scripts/server.js refuses to start without ORIGIN, from which
 //   adapter-node then builds every request's URL;
 // - a query string does not: only requests without one are stored, and one with a query string
-//   is answered from the stored page only when the page says it reads none (QUERY_HEADER);
+//   is answered from the stored page only when the page says it reads none of the parameters
+//   the request has (QUERY_HEADER);
 // - a language cookie that is not a language, or a percent-encoded path, goes to the app.
 // So a flood of made-up variants of a page cannot push the real pages out of the cache.
 import { baseLocale, cookieName, locales } from '../../paraglide/runtime.js';
@@ -30,16 +31,55 @@ import {
  * @typedef {import('node:http').ServerResponse} Res
  * @typedef {Record<string, string | string[]>} Headers
  * @typedef {{ body: Buffer, headers: Headers, notModified: Headers }} Variant
- * @typedef {{ status: number, etag: string | undefined, ignoresQuery: boolean,
+ * @typedef {{ status: number, etag: string | undefined, readsQuery: string[] | null,
  *   compressible: boolean, common: Headers, bytes: number, expiresAt: number,
  *   identity: Variant, gzip?: Variant, br?: Variant }} CachedPage
  */
 
 /**
- * A cached page answers with this header (value `none`) when it reads no query parameter, so
- * that `/side?utm=x` may be answered with the page stored for `/side`.
+ * A cached page answers with this header when it reads no query parameter (value `none`), or
+ * only the ones it names (`reads=temadag,trin`), so that `/side?utm=x` may be answered with the
+ * page stored for `/side`, while `/side?temadag=y` goes to the app.
  */
 export const QUERY_HEADER = 'x-page-cache-query';
+
+/**
+ * The value of QUERY_HEADER for a page that reads only these query parameters (none if empty).
+ * @param {string[]} names
+ */
+export function readsOnlyQuery(...names) {
+	return names.length ? `reads=${names.join(',')}` : 'none';
+}
+
+/**
+ * The query parameters a stored page says it reads, or null when it did not say (then any
+ * query string may change it).
+ * @param {string | string[] | undefined} value
+ * @returns {string[] | null}
+ */
+function queryReadBy(value) {
+	if (value === 'none') return [];
+	if (typeof value === 'string' && value.startsWith('reads=')) {
+		const names = value.slice('reads='.length).split(',').filter(Boolean);
+		return names.length ? names : null;
+	}
+	return null;
+}
+
+/**
+ * Whether the page stored for a path answers this request's query string: only when the page
+ * reads none of the request's parameters.
+ * @param {string[] | null} readsQuery
+ * @param {string} url
+ */
+function answersQuery(readsQuery, url) {
+	if (readsQuery === null) return false;
+	const q = url.indexOf('?');
+	if (q < 0 || readsQuery.length === 0) return true;
+	for (const name of new URLSearchParams(url.slice(q + 1)).keys())
+		if (readsQuery.includes(name)) return false;
+	return true;
+}
 
 /** How long requests for a page wait for its first render before rendering it themselves. */
 export const RENDER_WAIT_MS = 5000;
@@ -156,7 +196,7 @@ export function cachedPage(status, appHeaders, body, expiresAt) {
 	const page = {
 		status,
 		etag,
-		ignoresQuery: common[QUERY_HEADER] === 'none',
+		readsQuery: queryReadBy(common[QUERY_HEADER]),
 		compressible,
 		common,
 		bytes: body.length,
@@ -229,7 +269,7 @@ export function createPageCache({
 	 */
 	function serve({ key, query }, req, res) {
 		const page = pages.get(key);
-		if (!page || (query && !page.ignoresQuery)) return false;
+		if (!page || (query && !answersQuery(page.readsQuery, req.url ?? '/'))) return false;
 		if (page.expiresAt <= now()) {
 			remove(key);
 			return false;

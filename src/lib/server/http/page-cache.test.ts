@@ -10,7 +10,13 @@ import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPageCache, pageCacheKey, QUERY_HEADER, sharedMaxAge } from './page-cache.js';
+import {
+	createPageCache,
+	pageCacheKey,
+	QUERY_HEADER,
+	readsOnlyQuery,
+	sharedMaxAge
+} from './page-cache.js';
 
 describe('pageCacheKey', () => {
 	const req = (method: string, headers: Record<string, string> = {}, url = '/unge/grooming') => ({
@@ -305,6 +311,31 @@ describe('createPageCache in front of an app', () => {
 		expect((await get('/laeser-query?x=2')).body).toBe('render 4 for nobody');
 		expect((await get('/laeser-query')).body).toBe('render 2 for nobody');
 		expect(cache.size()).toBe(2);
+	});
+
+	it('answers other query strings from a page that reads only some parameters, never its own', async () => {
+		const { counts, get, cache } = await start(
+			pageWith(() => ({ ...PUBLIC, [QUERY_HEADER]: readsOnlyQuery('temadag') }))
+		);
+		const page = await get('/modul');
+		expect((await get('/modul?utm=plakat')).body).toBe(page.body);
+		expect((await get('/modul?igen')).body).toBe(page.body);
+		expect(counts.renders).toBe(1);
+
+		// The parameter the page reads changes it: such a request goes to the app, in any spelling.
+		expect((await get('/modul?temadag=aften')).body).toBe('render 2 for nobody');
+		expect((await get('/modul?utm=x&temadag=aften')).body).toBe('render 3 for nobody');
+		expect((await get('/modul?%74emadag=aften')).body).toBe('render 4 for nobody');
+		expect((await get('/modul?temadag')).body).toBe('render 5 for nobody');
+		// …and is never stored, so the page without it stays the shared one.
+		expect((await get('/modul')).body).toBe(page.body);
+		expect(cache.size()).toBe(1);
+	});
+
+	it('says which query parameters a page reads', () => {
+		expect(readsOnlyQuery()).toBe('none');
+		expect(readsOnlyQuery('temadag')).toBe('reads=temadag');
+		expect(readsOnlyQuery('temadag', 'trin')).toBe('reads=temadag,trin');
 	});
 
 	it('renders a page once when many visitors ask for it at the same time', async () => {

@@ -14,28 +14,32 @@ export interface ProgrammeModule {
 	bestScore: number | null;
 }
 
-/** A programme's modules in order, with the person's progress; modules no longer in content/ are left out. */
+/** A programme's modules in order; modules no longer in content/ (or in another track) are left out. */
+export function programmeModules(slugs: string[], track: TrackId, library: LocaleContent) {
+	return slugs.flatMap((slug) => {
+		const mod = library.modules.get(slug);
+		return mod && mod.track === track ? [mod] : [];
+	});
+}
+
+/** A programme's modules in order, with the person's progress. */
 export function programmeWithProgress(
 	slugs: string[],
 	track: TrackId,
 	library: LocaleContent,
 	progress: Map<string, ModuleProgress>
 ): ProgrammeModule[] {
-	return slugs.flatMap((slug) => {
-		const mod = library.modules.get(slug);
-		if (!mod || mod.track !== track) return [];
-		const p = progress.get(slug);
-		return [
-			{
-				slug,
-				track,
-				title: mod.title,
-				summary: mod.summary,
-				minutes: mod.minutes,
-				status: statusOf(p),
-				bestScore: p?.bestScore ?? null
-			}
-		];
+	return programmeModules(slugs, track, library).map((mod) => {
+		const p = progress.get(mod.slug);
+		return {
+			slug: mod.slug,
+			track,
+			title: mod.title,
+			summary: mod.summary,
+			minutes: mod.minutes,
+			status: statusOf(p),
+			bestScore: p?.bestScore ?? null
+		};
 	});
 }
 

@@ -22,7 +22,10 @@ import {
 import { quizSubmissions, spend } from '$lib/server/security/quotas';
 import type { Module } from '$lib/server/content/types';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
-import { QUERY_HEADER } from '$lib/server/http/page-cache.js';
+import { QUERY_HEADER, readsOnlyQuery } from '$lib/server/http/page-cache.js';
+import { programmeContext } from '$lib/server/themedays/programme-context';
+import { materialLinks } from '$lib/server/materials/catalogue';
+import { PROGRAMME_PARAM } from '$lib/themedays/programme';
 
 /** A visitor's module page is the same for everyone: the shared page cache may keep it a minute. */
 const SAME_FOR_EVERY_VISITOR = {
@@ -30,10 +33,11 @@ const SAME_FOR_EVERY_VISITOR = {
 	vary: 'Cookie'
 };
 /**
- * The page reads no query parameter, so `?utm=…` may get the page cached without one. Not said
- * of its data requests, whose query tells SvelteKit which data the browser still has.
+ * The page reads only the theme-day parameter, so `?utm=…` may get the page cached without one
+ * while `?temadag=…` is rendered. Not said of its data requests, whose query tells SvelteKit
+ * which data the browser still has.
  */
-const READS_NO_QUERY = { [QUERY_HEADER]: 'none' };
+const READS_ONLY_PROGRAMME = { [QUERY_HEADER]: readsOnlyQuery(PROGRAMME_PARAM) };
 
 function moduleOr404(track: TrackId, slug: string) {
 	const module = findModule(getLocale(), track, slug);
@@ -53,21 +57,26 @@ export const load = ({
 	params,
 	locals,
 	request,
+	url,
 	setHeaders,
 	isDataRequest
 }: ServerLoadEvent<{ track: TrackId; modul: string; trin?: string }>) => {
 	const module = moduleOr404(params.track, params.modul);
+	const library = content(getLocale());
 	const user = locals.user;
 	if (!user && request.method === 'GET')
 		setHeaders(
-			isDataRequest ? SAME_FOR_EVERY_VISITOR : { ...SAME_FOR_EVERY_VISITOR, ...READS_NO_QUERY }
+			isDataRequest
+				? SAME_FOR_EVERY_VISITOR
+				: { ...SAME_FOR_EVERY_VISITOR, ...READS_ONLY_PROGRAMME }
 		);
 	if (user) recordModuleOpened(user.id, module.slug);
+	const professional = mayReadTeacherNotes(user);
 	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
 	const step = stepToShow(params.trin, module.lessonSteps.length, progress?.lessonStep ?? null);
 	if (step === null) error(404, 'Not found');
 	if (user && params.trin && step > 1) recordLessonStep(user.id, module.slug, step);
-	const track = content(getLocale()).tracks[params.track];
+	const track = library.tracks[params.track];
 	const index = track.modules.findIndex((mod) => mod.slug === module.slug);
 	const next = track.modules[index + 1];
 	const quiz = quizView(module, newNonce());
@@ -88,7 +97,8 @@ export const load = ({
 			sources: module.sources,
 			// Formatted here: date formatting is code the page's JavaScript need not carry.
 			lastReviewed: formatDate(module.lastReviewed, getLocale()),
-			teacherHtml: mayReadTeacherNotes(user) ? pageHtml(module.teacherHtml, isDataRequest) : null,
+			teacherHtml: professional ? pageHtml(module.teacherHtml, isDataRequest) : null,
+			teacherMaterials: professional ? materialLinks(library, module.slug) : [],
 			practice: module.practice
 		},
 		lesson: {
@@ -104,6 +114,8 @@ export const load = ({
 		status: statusOf(progress),
 		bestScore: progress?.bestScore ?? null,
 		next: next ? { slug: next.slug, title: next.title } : null,
+		/** Opened from a theme day's programme: its order replaces the track's. */
+		programme: programmeContext(url.searchParams.get(PROGRAMME_PARAM), module, library),
 		signedIn: user !== null
 	};
 };

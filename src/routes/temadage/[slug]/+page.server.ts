@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 	const youth = programmeWithProgress(day.youthProgramme, 'unge', library, progress);
 	const parent = programmeWithProgress(day.parentProgramme, 'foraeldre', library, progress);
 	const url = `${event.url.origin}/temadage/${day.slug}`;
+	const canManage = mayManageThemeDay(user, day);
 	return {
 		day: {
 			...themeDaySummary(day),
@@ -24,9 +25,10 @@ export const load: PageServerLoad = async (event) => {
 			descriptionHtml: renderDescription(day.description, locale),
 			url
 		},
-		qr: await qrDataUrl(url),
+		// Only the organiser prints the poster; nobody else needs the QR code made.
+		qr: canManage ? await qrDataUrl(url) : null,
 		signedIn: user !== null,
-		canManage: mayManageThemeDay(user, day),
+		canManage,
 		localHelp: localHelpOf(library.localHelp, day.municipality),
 		programmes: [
 			{ track: 'unge' as const, modules: youth, start: programmeStart(youth) },

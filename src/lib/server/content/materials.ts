@@ -1,0 +1,68 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createMarkdownRenderer } from './markdown';
+import { materialSchema, type ContentLocale } from './schema';
+import type { ContentProblem, Material, Module } from './types';
+import type { LoadOptions } from './loader';
+import { parseYamlWithLines } from './yaml-file';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * content/<locale>/materialer/<slug>.yaml: the cards and examples the lesson plans use, each
+ * belonging to a module that must exist.
+ */
+export function loadMaterials(
+	root: string,
+	locale: ContentLocale,
+	modules: Map<string, Module>,
+	options: LoadOptions,
+	problems: ContentProblem[]
+): Map<string, Material> {
+	const materials = new Map<string, Material>();
+	const dir = join(root, locale, 'materialer');
+	if (!existsSync(dir)) return materials;
+	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	for (const entry of readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml'))
+		.sort()) {
+		const file = relative(process.cwd(), join(dir, entry));
+		const slug = entry.slice(0, -'.yaml'.length);
+		if (!SLUG.test(slug)) {
+			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
+			continue;
+		}
+		const { value, lineAt } = parseYamlWithLines(
+			readFileSync(join(dir, entry), 'utf8'),
+			materialSchema,
+			file,
+			problems
+		);
+		if (!value) continue;
+		if (!modules.has(value.module)) {
+			problems.push({
+				file,
+				line: lineAt(['module']),
+				field: 'module',
+				message: `modulet "${value.module}" findes ikke`
+			});
+			continue;
+		}
+		materials.set(slug, {
+			slug,
+			title: value.title,
+			module: value.module,
+			summary: value.summary,
+			instructionsHtml: render(value.instructions).html,
+			cards: value.cards
+		});
+	}
+	return materials;
+}
+
+/** A module's materials, in the order of their titles. */
+export function materialsOf(materials: Map<string, Material>, moduleSlug: string): Material[] {
+	return [...materials.values()]
+		.filter((m) => m.module === moduleSlug)
+		.sort((a, b) => a.title.localeCompare(b.title, 'da'));
+}
