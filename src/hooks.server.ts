@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
 import { messagesHref } from '$lib/messages-path';
+import { dirOf } from '$lib/locales';
 import { getDb } from '$lib/server/db/client';
 import { initContent } from '$lib/server/content/library';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
@@ -32,7 +33,10 @@ const locale: Handle = ({ event, resolve }) => {
 	const lang = (event.locals.locale = requestLocale(event.cookies));
 	return resolve(event, {
 		transformPageChunk: ({ html }) =>
-			html.replace('%paraglide.lang%', lang).replace('%messages.href%', messagesHref(lang, dev))
+			html
+				.replace('%paraglide.lang%', lang)
+				.replace('%lang.dir%', dirOf(lang))
+				.replace('%messages.href%', messagesHref(lang, dev))
 	});
 };
 

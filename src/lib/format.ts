@@ -1,8 +1,10 @@
+import { intlTag } from '$lib/locales';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Formatters are reused: they are costly to build. */
 function cachedFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-	const tag = locale === 'en' ? 'en-GB' : 'da-DK';
+	const tag = intlTag(locale);
 	const key = `${tag}:${options.dateStyle ?? ''}:${options.timeStyle ?? ''}`;
 	let formatter = formatters.get(key);
 	if (!formatter) {

@@ -299,7 +299,7 @@ test.describe.serial('security headers and cookies', () => {
 		expect(problems).toEqual([]);
 	});
 
-	test('cookies are HttpOnly (the language cookie is read by the page) and SameSite=Lax', async () => {
+	test('cookies are HttpOnly and SameSite=Lax', async () => {
 		const client = await apiClient();
 		const cookies = [
 			...setCookies(
@@ -364,13 +364,12 @@ function setCookies(response: APIResponse): SetCookie[] {
 		});
 }
 
-/** Paraglide's browser code reads the language cookie, so it alone may be readable by scripts. */
+/** No cookie is readable by scripts: the page takes its language from <html lang>. */
 function cookieProblems(cookies: SetCookie[], https: boolean): string[] {
 	const problems: string[] = [];
 	for (const c of cookies) {
 		if (!c.attributes.includes('samesite=lax')) problems.push(`${c.name}: SameSite`);
-		if (c.name !== 'sprog' && !c.attributes.includes('httponly'))
-			problems.push(`${c.name}: HttpOnly`);
+		if (!c.attributes.includes('httponly')) problems.push(`${c.name}: HttpOnly`);
 		if (c.attributes.includes('secure') !== https) problems.push(`${c.name}: Secure ${!https}`);
 	}
 	return problems;

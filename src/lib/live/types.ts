@@ -22,7 +22,9 @@ export interface LiveShared {
 	phase: LivePhase;
 	questionIndex: number;
 	questionCount: number;
+	/** In the participant's language when translated; `lang` is the language it is written in. */
 	moduleTitle: string;
+	lang: string;
 	/** The question on screen (while open and after reveal); options in the session's order. */
 	question: QuestionView | null;
 	/** After reveal: the explanation (right answers are in each person's own result). */

@@ -209,3 +209,9 @@ export async function approvedProfessional(browser: Browser) {
 	await signIn(page, name);
 	return { page, name };
 }
+
+/** Chooses a language in the chooser at the top of the page, by the language's own name. */
+export async function chooseLanguage(page: Page, name: string) {
+	await page.locator('.language-chooser summary').click();
+	await page.locator('.language-chooser').getByRole('button', { name, exact: true }).click();
+}

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { toLocale } from '$lib/locales';
 import { m } from '$lib/paraglide/messages';
 import { loadContent, type LoadedContent } from './loader';
 import type { CalloutKind } from './markdown';
@@ -54,7 +55,7 @@ export function initContent(root = process.env.CONTENT_DIR ?? 'content'): Loaded
 
 export function content(locale: string): LocaleContent {
 	library ??= initContent();
-	return library.locales[locale === 'en' ? 'en' : 'da'];
+	return library.locales[toLocale(locale)];
 }
 
 export function findModule(locale: string, track: TrackId, slug: string): Module | undefined {

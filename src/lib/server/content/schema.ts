@@ -6,8 +6,7 @@ export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 import { isMunicipality } from '../../municipalities';
 
 export { TRACKS, type TrackId } from '../../tracks';
-export const LOCALES = ['da', 'en'] as const;
-export type ContentLocale = (typeof LOCALES)[number];
+export { locales as LOCALES, type Locale as ContentLocale } from '../../locales';
 
 export const text = (max: number) =>
 	z.string().trim().min(1, 'må ikke være tom').max(max, `højst ${max} tegn`);

@@ -18,7 +18,8 @@ interface Participant {
 	secretHash: Buffer;
 	/** questionIndex → what they answered. */
 	answers: Map<number, { answer: string[]; correct: boolean }>;
-	streams: Set<SseStream>;
+	/** Open streams, each with the language its page is read in. */
+	streams: Map<SseStream, string>;
 }
 
 export type AnswerOutcome = 'ok' | 'already' | 'closed' | 'unanswered' | 'order';
@@ -61,7 +62,11 @@ export class LiveRoom {
 	private readonly hostStreams = new Map<SseStream, { names: boolean }>();
 	private hostVersion = 1;
 	private hostTimer: ReturnType<typeof setTimeout> | null = null;
-	private sharedCache: { version: number; json: string; shared: LiveShared } | null = null;
+	/** Locale → what every participant reading that language sees now. */
+	private readonly sharedCache = new Map<
+		string,
+		{ version: number; json: string; shared: LiveShared }
+	>();
 
 	constructor(
 		row: LiveSessionRow,
@@ -124,7 +129,7 @@ export class LiveRoom {
 			for (const key of countKeys(question, answer, correct))
 				counts.set(key, Math.max(0, (counts.get(key) ?? 0) - 1));
 		}
-		for (const s of [...p.streams]) s.close();
+		for (const s of [...p.streams.keys()]) s.close();
 		this.participants.delete(id);
 		this.touch();
 		this.sendHostUpdate();
@@ -168,7 +173,7 @@ export class LiveRoom {
 			joinedAt: p.joinedAt ?? Date.now(),
 			teamSize: p.teamSize ?? 1,
 			answers,
-			streams: new Set()
+			streams: new Map()
 		});
 		this.touch();
 		this.scheduleHostUpdate();
@@ -249,28 +254,33 @@ export class LiveRoom {
 
 	// ——— what people see ———
 
-	private shared(): { json: string; shared: LiveShared } {
-		if (this.sharedCache?.version === this.version) return this.sharedCache;
+	private shared(locale: string): { json: string; shared: LiveShared } {
+		const cached = this.sharedCache.get(locale);
+		if (cached?.version === this.version) return cached;
 		const { phase, questionIndex } = this.state;
-		const question = this.currentQuestion;
+		const question = this.currentQuestion && this.activity.question(questionIndex, locale);
+		const { title, lang } = this.activity.titleIn(locale);
 		const shared: LiveShared = {
 			version: this.version,
 			kind: this.activity.kind,
 			phase,
 			questionIndex,
 			questionCount: this.questionCount,
-			moduleTitle: this.activity.title,
-			question: question ? this.activity.view(questionIndex) : null,
+			moduleTitle: title,
+			lang,
+			question: question ? this.activity.view(questionIndex, locale) : null,
 			explanation: phase === 'revealed' && question?.explanation ? question.explanation : null,
-			chat: this.activity.chat(this.state),
+			chat: this.activity.chat(this.state, locale),
 			moduleHref: this.activity.href,
 			trackHref: this.activity.trackHref
 		};
-		this.sharedCache = { version: this.version, json: JSON.stringify(shared), shared };
-		return this.sharedCache;
+		const made = { version: this.version, json: JSON.stringify(shared), shared };
+		this.sharedCache.set(locale, made);
+		return made;
 	}
 
-	private mine(p: Participant): LiveMine {
+	/** A participant's own part, with feedback in the language they read. */
+	private mine(p: Participant, locale: string): LiveMine {
 		const { phase, questionIndex } = this.state;
 		const own = p.answers.get(questionIndex);
 		const question = this.currentQuestion;
@@ -282,15 +292,15 @@ export class LiveRoom {
 			chosen: own && question ? own.answer.map(idToToken) : [],
 			result:
 				quiz && phase === 'revealed' && question
-					? gradeQuestion(question, own?.answer ?? [])
+					? gradeQuestion(this.activity.question(questionIndex, locale)!, own?.answer ?? [])
 					: null,
 			score: quiz && phase === 'ended' ? { correct, total: this.questionCount } : null
 		};
 	}
 
-	participantView(participantId: string): LiveParticipantView | null {
+	participantView(participantId: string, locale = 'da'): LiveParticipantView | null {
 		const p = this.participants.get(participantId);
-		return p ? { shared: this.shared().shared, mine: this.mine(p) } : null;
+		return p ? { shared: this.shared(locale).shared, mine: this.mine(p, locale) } : null;
 	}
 
 	hostView(names: boolean): LiveHostView {
@@ -393,9 +403,9 @@ export class LiveRoom {
 
 	// ——— streams ———
 
-	private participantEvent(p: Participant): string {
-		const mine = JSON.stringify(this.mine(p));
-		return sseEvent(this.version, 'state', `{"shared":${this.shared().json},"mine":${mine}}`);
+	private participantEvent(p: Participant, locale: string): string {
+		const mine = JSON.stringify(this.mine(p, locale));
+		return sseEvent(this.version, 'state', `{"shared":${this.shared(locale).json},"mine":${mine}}`);
 	}
 
 	/**
@@ -414,15 +424,23 @@ export class LiveRoom {
 		return p.answers.get(this.state.questionIndex)?.answer.join('\n') ?? 'unanswered';
 	}
 
-	/** Opens a participant's stream; sends the current state unless they already have it. */
-	subscribeParticipant(participantId: string, stream: SseStream, lastEventId: number): () => void {
+	/**
+	 * Opens a participant's stream, read in `locale`; sends the current state unless they already
+	 * have it.
+	 */
+	subscribeParticipant(
+		participantId: string,
+		stream: SseStream,
+		lastEventId: number,
+		locale = 'da'
+	): () => void {
 		const p = this.participants.get(participantId);
 		if (!p) {
 			stream.close();
 			return () => {};
 		}
-		p.streams.add(stream);
-		if (lastEventId !== this.version) stream.send(this.participantEvent(p));
+		p.streams.set(stream, locale);
+		if (lastEventId !== this.version) stream.send(this.participantEvent(p, locale));
 		return () => p.streams.delete(stream);
 	}
 
@@ -436,13 +454,16 @@ export class LiveRoom {
 		const events = new Map<string, string>();
 		for (const p of this.participants.values()) {
 			if (p.streams.size === 0) continue;
-			const key = this.mineKey(p);
-			let event = events.get(key);
-			if (event === undefined) {
-				event = this.participantEvent(p);
-				events.set(key, event);
+			const mine = this.mineKey(p);
+			for (const [s, locale] of p.streams) {
+				const key = `${locale}\n${mine}`;
+				let event = events.get(key);
+				if (event === undefined) {
+					event = this.participantEvent(p, locale);
+					events.set(key, event);
+				}
+				s.send(event);
 			}
-			for (const s of p.streams) s.send(event);
 		}
 	}
 
@@ -465,13 +486,13 @@ export class LiveRoom {
 
 	/** Keeps proxies and browsers from timing the connections out. */
 	heartbeat(): void {
-		for (const p of this.participants.values()) for (const s of p.streams) s.send(HEARTBEAT);
+		for (const p of this.participants.values()) for (const s of p.streams.keys()) s.send(HEARTBEAT);
 		for (const s of this.hostStreams.keys()) s.send(HEARTBEAT);
 	}
 
 	closeStreams(): void {
 		if (this.hostTimer) clearTimeout(this.hostTimer);
-		for (const p of this.participants.values()) for (const s of [...p.streams]) s.close();
+		for (const p of this.participants.values()) for (const s of [...p.streams.keys()]) s.close();
 		for (const s of [...this.hostStreams.keys()]) s.close();
 	}
 }

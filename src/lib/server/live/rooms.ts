@@ -56,14 +56,20 @@ function load(row: LiveSessionRow): LiveRoom | null {
 	return room;
 }
 
-/** The quiz or scenario a session runs (in Danish: the projector and the votes are shared). */
+/**
+ * The quiz or scenario a session runs: in Danish on the projector and for the counting, in each
+ * participant's language on their own screen.
+ */
 function activityOf(row: LiveSessionRow): LiveActivity | null {
+	const track = row.track as TrackId;
 	if (row.kind === 'scenario') {
-		const scenario = findScenario('da', row.track as TrackId, row.moduleSlug);
-		return scenario ? new ScenarioActivity(scenario, row.shuffleSeed, row.scenarioPath) : null;
+		if (!findScenario('da', track, row.moduleSlug)) return null;
+		const inLanguage = (locale: string) => findScenario(locale, track, row.moduleSlug)!;
+		return new ScenarioActivity(inLanguage, row.shuffleSeed, row.scenarioPath);
 	}
-	const module = findModule('da', row.track as TrackId, row.moduleSlug);
-	return module ? new QuizActivity(module, row.shuffleSeed) : null;
+	if (!findModule('da', track, row.moduleSlug)) return null;
+	const inLanguage = (locale: string) => findModule(locale, track, row.moduleSlug)!;
+	return new QuizActivity(inLanguage, row.shuffleSeed);
 }
 
 export function liveRoomById(id: string): LiveRoom | null {

@@ -2,6 +2,7 @@ import DOMPurify from 'isomorphic-dompurify';
 import { calloutLabels } from '../content/library';
 import { createMarkdownRenderer } from '../content/markdown';
 import type { ContentLocale } from '../content/schema';
+import { toLocale } from '$lib/locales';
 
 const renderers = new Map<ContentLocale, ReturnType<typeof createMarkdownRenderer>>();
 
@@ -36,7 +37,7 @@ const ALLOWED_ATTR = ['href', 'rel', 'class', 'role', 'aria-label'];
 
 /** An organiser's description as safe HTML: the content Markdown, sanitised to the list above. */
 export function renderDescription(markdown: string, locale: string): string {
-	const key: ContentLocale = locale === 'en' ? 'en' : 'da';
+	const key: ContentLocale = toLocale(locale);
 	let render = renderers.get(key);
 	if (!render) {
 		render = createMarkdownRenderer({ calloutLabels: calloutLabels(key) });

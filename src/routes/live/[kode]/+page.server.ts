@@ -5,13 +5,13 @@ import { participantOf } from '$lib/server/live/join-page';
 import { answerInLiveRoom } from '$lib/server/live/rooms';
 import { postedSelections } from '$lib/server/learning/quiz-form';
 
-export const load: PageServerLoad = ({ params, cookies }) => {
+export const load: PageServerLoad = ({ params, cookies, locals }) => {
 	const found = participantOf(params.kode, cookies);
 	if (!found) redirect(303, `/live?kode=${encodeURIComponent(params.kode)}`);
 	return {
 		code: params.kode,
 		nickname: found.nickname,
-		view: found.room.participantView(found.participantId)!
+		view: found.room.participantView(found.participantId, locals.locale)!
 	};
 };
 
