@@ -164,3 +164,48 @@ test('a lesson in steps on a phone, with and without JavaScript, and a passed mo
 		await context.close();
 	});
 });
+
+test("a visitor's steps are shared pages, each step its own", async ({ playwright, baseURL }) => {
+	// A fresh client with no cookie: the requests the shared page cache may answer.
+	const visitor = await playwright.request.newContext({ baseURL });
+	/** The step a page shows: the one lesson step not hidden. */
+	const shownStep = (html: string) =>
+		[...html.matchAll(/<div class="lesson-step[^"]*" id="trin-(\d)"([^>]*)>/g)]
+			.filter(([, , attributes]) => !/\bhidden\b/.test(attributes))
+			.map(([, n]) => Number(n));
+	const pages = new Map<string, string>();
+	for (const n of [2, 3, 2, 3]) {
+		const response = await visitor.get(`${MODULE}/trin/${n}`);
+		expect(response.headers()['cache-control']).toBe('public, max-age=0, s-maxage=60');
+		const html = await response.text();
+		expect(shownStep(html), `step ${n}`).toEqual([n]);
+		// The second time, the very page stored for this step (the same quiz token, byte for byte).
+		if (pages.has(`${n}`)) expect(html).toBe(pages.get(`${n}`));
+		pages.set(`${n}`, html);
+	}
+	// The module's own address and a step asked for in a query string are the first step.
+	for (const path of [MODULE, `${MODULE}?trin=3`])
+		expect(shownStep(await (await visitor.get(path)).text()), path).toEqual([1]);
+	await visitor.dispose();
+});
+
+test('in an Arabic page, the Danish lesson and quiz read left to right, in Danish', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await browser.newContext({ viewport: PHONE });
+	await context.addCookies([{ name: 'sprog', value: 'ar', url: baseURL! }]);
+	const page = await context.newPage();
+	await page.goto(`${MODULE}/trin/2`);
+	await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	const danish = '[lang="da"][dir="ltr"]';
+	await expect(page.locator(`#trin-2 > div${danish}`)).toBeVisible();
+	await expect(page.locator(`h1${danish}`)).toBeVisible();
+	const box = page.locator(`#sporgsmaal-${QUESTION}`);
+	await expect(box.locator(`.prompt${danish}`)).toHaveText(question().prompt);
+	await expect(box.locator(`label${danish}`)).toHaveCount(question().options!.length);
+	// The quiz's interface words are the page's; its questions are the module's.
+	await expect(page.locator(`#quiz:not([lang])`)).toBeAttached();
+	await expect(page.locator(`#quiz .prompt${danish}`).first()).toBeAttached();
+	await context.close();
+});
