@@ -1,24 +1,75 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMarkdownRenderer } from './markdown';
-import { helpSchema, localHelpSchema, type ContentLocale } from './schema';
+import { createMarkdownRenderer, markdownIn } from './markdown';
+import { helpSchema, localHelpSchema, type ContentLocale, type HelpSource } from './schema';
+import {
+	helpStructureDifferences,
+	sourceHash,
+	staleWarning,
+	translationFields,
+	translationState
+} from './translation';
 import type { ContentProblem, HelpPage, HelpService, LocalHelp } from './types';
 import type { LoadOptions } from './loader';
 import { parseYaml } from './yaml-file';
 
-/** content/<locale>/hjaelp/help.yaml: the national help page. */
+/** The Danish help page as read, for translations to be checked against. */
+export interface DanishHelp {
+	source: HelpSource;
+	hash: string;
+	page: HelpPage;
+}
+
+const translatedHelpSchema = helpSchema.extend(translationFields);
+
+/**
+ * content/<locale>/hjaelp/help.yaml: the national help page. A translation must have the
+ * Danish page's numbers, services and situations, and be made from its current version;
+ * otherwise the Danish page is shown.
+ */
 export function loadHelp(
 	root: string,
 	locale: ContentLocale,
 	options: LoadOptions,
-	problems: ContentProblem[]
-): HelpPage | null {
+	problems: ContentProblem[],
+	warnings: ContentProblem[],
+	danish: DanishHelp | null
+): DanishHelp | null {
 	const path = join(root, locale, 'hjaelp', 'help.yaml');
-	if (!existsSync(path)) return null;
+	if (!existsSync(path)) return danish;
 	const file = relative(process.cwd(), path);
-	const help = parseYaml(readFileSync(path, 'utf8'), helpSchema, file, problems);
-	if (!help) return null;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const text = readFileSync(path, 'utf8');
+	if (locale === 'da') {
+		const help = parseYaml(text, helpSchema, file, problems);
+		return (
+			help && {
+				source: help,
+				hash: sourceHash([text]),
+				page: renderHelp(help, locale, options, file, problems)
+			}
+		);
+	}
+	if (!danish) return null;
+	const help = parseYaml(text, translatedHelpSchema, file, problems);
+	if (!help) return danish;
+	const differences = helpStructureDifferences(danish.source, help);
+	for (const message of differences) problems.push({ file, message });
+	if (differences.length > 0) return danish;
+	if (translationState(help.translatedFrom, danish.hash) === 'stale') {
+		warnings.push(staleWarning(file, help.translatedFrom, danish.hash));
+		return danish;
+	}
+	return { ...danish, page: renderHelp(help, locale, options, file, problems) };
+}
+
+function renderHelp(
+	help: HelpSource,
+	locale: ContentLocale,
+	options: LoadOptions,
+	file: string,
+	problems: ContentProblem[]
+): HelpPage {
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	const services: HelpService[] = help.services.map((s) => ({
 		...s,
 		lastChecked: s.lastChecked ?? help.lastChecked
@@ -39,7 +90,15 @@ export function loadHelp(
 			return service ? [service] : [];
 		})
 	}));
-	return { ...help, introHtml: render(help.intro).html, services, situations };
+	return {
+		locale,
+		title: help.title,
+		lastChecked: help.lastChecked,
+		emergency: help.emergency,
+		introHtml: render(help.intro).html,
+		services,
+		situations
+	};
 }
 
 /** content/<locale>/kommuner/<slug>.yaml: each municipality's own help, sorted by name. */
@@ -51,7 +110,7 @@ export function loadLocalHelp(
 ): LocalHelp[] {
 	const dir = join(root, locale, 'kommuner');
 	if (!existsSync(dir)) return [];
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	const found: LocalHelp[] = [];
 	const municipalities = new Map<string, string>();
 	for (const entry of readdirSync(dir)

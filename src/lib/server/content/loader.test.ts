@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { loadContent } from './loader';
 import { materialsOf } from './materials';
+import { moduleSourceHash, sourceHash } from './translation';
 import { formatProblem } from './types';
 import { CHECK_LABELS } from './check-labels';
 
@@ -90,6 +91,23 @@ function validTree() {
 	);
 }
 
+/** An English translation of "et-modul", made from the current Danish version. */
+function writeTranslation(locale: string, quizYaml = quiz(6)) {
+	write(
+		`${locale}/unge/et-modul/lesson.md`,
+		`---\ntitle: A module\nsummary: Briefly.\ntranslatedFrom: ${moduleSourceHash(join(root, 'da/unge/et-modul'))}\ntranslationReview: back-translation, 2026-12-02\n---\nA short text.\n\n## First\n\nText.\n\n## Then\n\nText.\n\n## Last\n\nText.\n`
+	);
+	write(`${locale}/unge/et-modul/quiz.yaml`, quizYaml);
+	write(
+		`${locale}/unge/et-modul/cards.yaml`,
+		stringify({
+			summary: 'Your child learned.',
+			questions: ['One?', 'Two?', 'Three?'],
+			tip: 'Listen.'
+		})
+	);
+}
+
 const load = () => loadContent(root, { ...CHECK_LABELS, staticDir: join(root, 'static') });
 const messages = () => load().problems.map(formatProblem);
 
@@ -109,15 +127,24 @@ describe('loadContent', () => {
 	});
 
 	it('falls back to Danish per module when a translation is missing, and says so', () => {
-		write('en/unge/et-modul/lesson.md', lesson('A module'));
-		write('en/unge/et-modul/quiz.yaml', quiz(6));
-		write('en/unge/et-modul/teacher.md', teacher);
-		write('en/unge/et-modul/cards.yaml', cards);
-		const { locales } = load();
+		writeTranslation('en');
+		const { locales, problems } = load();
+		expect(problems).toEqual([]);
 		expect(locales.en.modules.get('et-modul')).toMatchObject({
 			title: 'A module',
-			translated: true
+			locale: 'en',
+			translated: true,
+			// Facts and teacher notes come from the Danish module.
+			ages: [10, 18],
+			sources: [{ title: 'Kilde', url: 'https://example.org/kilde' }]
 		});
+		expect(locales.en.modules.get('et-modul')!.lessonSteps.map((step) => step.title)).toEqual([
+			'First',
+			'Then',
+			'Last'
+		]);
+		expect(locales.en.modules.get('et-modul')!.lessonSteps[0].html).toContain('A short text.');
+		expect(locales.en.modules.get('et-modul')!.cards!.summary).toBe('Your child learned.');
 		expect(locales.en.modules.get('for-voksne')).toMatchObject({
 			title: 'For voksne',
 			translated: false
@@ -489,5 +516,143 @@ describe('practice scenarios (content/<locale>/scenarier)', () => {
 		const found = messages().join('\n');
 		expect(found).toContain('scenariet "glemt" står ikke under scenarios:');
 		expect(found).toContain('mangler afsnit: ## Sådan bruger du scenariet (20 minutter)');
+	});
+});
+
+describe('translations of modules', () => {
+	it('shows the Danish module, with a warning, when the Danish one changed after translating', () => {
+		writeTranslation('ar');
+		write('da/unge/et-modul/quiz.yaml', quiz(6).replace('Det forkerte', 'Noget forkert'));
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		expect(locales.ar.modules.get('et-modul')).toMatchObject({
+			title: 'Et modul',
+			translated: false
+		});
+		expect(warnings.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/lesson\.md.*translatedFrom.*ældre dansk version/
+		);
+	});
+
+	it('stays current when only the Danish sources or review date change', () => {
+		writeTranslation('ar');
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson(
+				'Et modul',
+				'Det her er en kort tekst. Se også [den her side](/foraeldre/for-voksne).'
+			).replace('2026-11-25', '2026-12-02')
+		);
+		expect(load().locales.ar.modules.get('et-modul')!.translated).toBe(true);
+	});
+
+	it('refuses a translated quiz with other questions or right answers than the Danish one', () => {
+		writeTranslation(
+			'ar',
+			quiz(6)
+				.replace('correct: true', 'correct: false')
+				.replace(
+					/- id: b\n(\s+)text: Det forkerte/,
+					'- id: b\n$1text: Det forkerte\n$1correct: true'
+				)
+		);
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/quiz\.yaml.*correct skal være som på dansk/
+		);
+		expect(locales.ar.modules.get('et-modul')!.translated).toBe(false);
+
+		writeTranslation('ar', quiz(5));
+		expect(messages().join('\n')).toMatch(/spørgsmålene skal være de samme som på dansk/);
+	});
+
+	it('refuses a translated lesson read in another number of steps than the Danish one', () => {
+		writeTranslation('ar');
+		const file = join(root, 'ar/unge/et-modul/lesson.md');
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('## Last', '## Last\n\nText.\n\n## More')
+		);
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/lesson\.md.*3 trin som på dansk \(har 4\)/
+		);
+		expect(locales.ar.modules.get('et-modul')!.translated).toBe(false);
+	});
+
+	it('refuses facts in a translation: they come from the Danish module', () => {
+		writeTranslation('ar');
+		const file = join(root, 'ar/unge/et-modul/lesson.md');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('summary:', 'minutes: 5\nsummary:'));
+		expect(messages().join('\n')).toMatch(/ar\/unge\/et-modul\/lesson\.md/);
+	});
+});
+
+describe('translations of the help page and plain pages', () => {
+	const danishHelp = () => readFileSync(join(root, 'da/hjaelp/help.yaml'), 'utf8');
+	const translatedHelp = (over: Record<string, unknown> = {}) => {
+		const help = parse(danishHelp());
+		help.title = 'Get help';
+		help.services[0].helpsWith = 'Reports.';
+		return stringify({
+			...help,
+			translatedFrom: sourceHash([danishHelp()]),
+			translationReview: 'back-translated 2026-12-02',
+			...over
+		});
+	};
+
+	it('shows a translated help page made from the current Danish one', () => {
+		write('ar/hjaelp/help.yaml', translatedHelp());
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		// The tree's modules are still without takeaways (a warning of their own).
+		expect(warnings.filter((w) => w.file.includes('hjaelp'))).toEqual([]);
+		expect(locales.ar.help).toMatchObject({ locale: 'ar', title: 'Get help' });
+		expect(locales.ar.help!.services[0].contact[0].href).toBe('tel:114');
+		// Languages without a translation show the Danish page.
+		expect(locales.tr.help).toMatchObject({ locale: 'da', title: 'Få hjælp' });
+	});
+
+	it('shows the Danish help page when the Danish one changed after translating, with a warning', () => {
+		write('ar/hjaelp/help.yaml', translatedHelp());
+		write('da/hjaelp/help.yaml', danishHelp().replace('Anmeldelser.', 'Anmeldelser og råd.'));
+		const { locales, problems, warnings } = load();
+		expect(problems).toEqual([]);
+		expect(locales.ar.help).toMatchObject({ locale: 'da', title: 'Få hjælp' });
+		expect(warnings.map(formatProblem).join('\n')).toMatch(
+			/ar\/hjaelp\/help\.yaml.*ældre dansk version/
+		);
+	});
+
+	it('refuses a translated help page with another number than the Danish one', () => {
+		const help = parse(translatedHelp());
+		help.services[0].contact[0].href = 'tel:1144';
+		write('ar/hjaelp/help.yaml', stringify(help));
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(/services .* skal være som på dansk/);
+		expect(locales.ar.help).toMatchObject({ locale: 'da' });
+	});
+
+	it('shows a translated page while current, the Danish page when stale or missing', () => {
+		const danish = '---\ntitle: Privatliv\nupdated: 2026-11-25\n---\nVi gemmer lidt.\n';
+		write('da/sider/privatliv.md', danish);
+		write(
+			'uk/sider/privatliv.md',
+			`---\ntitle: Приватність\ntranslatedFrom: ${sourceHash([danish])}\ntranslationReview: back-translated 2026-12-02\n---\nМи зберігаємо мало.\n`
+		);
+		let { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.uk.pages.get('privatliv')).toMatchObject({
+			locale: 'uk',
+			title: 'Приватність',
+			updated: '2026-11-25'
+		});
+		expect(locales.so.pages.get('privatliv')).toMatchObject({ locale: 'da', title: 'Privatliv' });
+
+		write('da/sider/privatliv.md', danish.replace('lidt', 'meget lidt'));
+		({ locales, problems } = load());
+		expect(problems).toEqual([]);
+		expect(locales.uk.pages.get('privatliv')).toMatchObject({ locale: 'da' });
 	});
 });

@@ -1,7 +1,13 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import { lix } from './lix';
-import { createMarkdownRenderer, createSectionRenderer, type CalloutKind } from './markdown';
+import {
+	createMarkdownRenderer,
+	createSectionRenderer,
+	type CalloutKind,
+	markdownIn
+} from './markdown';
 import type { MockMessageLabels } from './mock-message';
 import { lessonParts, takeawaysWarning } from './lesson-checks';
 import {
@@ -10,6 +16,7 @@ import {
 	cardsSchema,
 	lessonFrontMatterSchema,
 	pageFrontMatterSchema,
+	text,
 	quizSchema,
 	trackSchema,
 	type ContentLocale,
@@ -17,7 +24,17 @@ import {
 	type TrackId
 } from './schema';
 import { parseYaml } from './yaml-file';
-import { loadHelp, loadLocalHelp } from './help';
+import { loadHelp, loadLocalHelp, type DanishHelp } from './help';
+import {
+	cardsStructureDifferences,
+	moduleSourceHash,
+	quizStructureDifferences,
+	sourceHash,
+	staleWarning,
+	translatedLessonFrontMatterSchema,
+	translationFields,
+	translationState
+} from './translation';
 import { loadScenario } from './scenarios';
 import { loadMaterials } from './materials';
 import type { Scenario } from '../../scenarios/types';
@@ -67,17 +84,27 @@ function readText(path: string): string | null {
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
+/** A translated page has its own title; its date is the Danish page's. */
+const translatedPageFrontMatterSchema = z.strictObject({ title: text(80), ...translationFields });
+
+/**
+ * content/<locale>/sider/*.md: plain pages. A translated page replaces the Danish one while it
+ * is made from the current Danish version; the Danish page is shown for every other page.
+ */
 function loadPages(
 	root: string,
 	locale: ContentLocale,
 	options: LoadOptions,
-	problems: ContentProblem[]
-): Map<string, ContentPage> {
-	const pages = new Map<string, ContentPage>();
+	danish: Map<string, { page: ContentPage; hash: string }> | null,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): Map<string, { page: ContentPage; hash: string }> {
+	const pages = new Map(danish);
 	const dir = join(root, locale, 'sider');
 	if (!existsSync(dir)) return pages;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	for (const entry of readdirSync(dir).filter((f) => f.endsWith('.md'))) {
+		const name = entry.slice(0, -3);
 		const file = relative(process.cwd(), join(dir, entry));
 		const source = readFileSync(join(dir, entry), 'utf8');
 		const fm = FRONT_MATTER.exec(source);
@@ -85,13 +112,31 @@ function loadPages(
 			problems.push({ file, line: 1, message: 'front matter mangler (--- øverst i filen)' });
 			continue;
 		}
-		const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
-		if (front)
-			pages.set(entry.slice(0, -3), {
-				name: entry.slice(0, -3),
-				...front,
-				html: render(source.slice(fm[0].length)).html
-			});
+		const html = () => render(source.slice(fm[0].length)).html;
+		if (!danish) {
+			const front = parseYaml(fm[1], pageFrontMatterSchema, file, problems, 2);
+			if (front)
+				pages.set(name, {
+					page: { name, locale, ...front, html: html() },
+					hash: sourceHash([source])
+				});
+			continue;
+		}
+		const original = danish.get(name);
+		if (!original) {
+			problems.push({ file, message: `siden findes ikke på dansk (content/da/sider/${entry})` });
+			continue;
+		}
+		const front = parseYaml(fm[1], translatedPageFrontMatterSchema, file, problems, 2);
+		if (!front) continue;
+		if (translationState(front.translatedFrom, original.hash) === 'stale') {
+			warnings.push(staleWarning(file, front.translatedFrom, original.hash));
+			continue;
+		}
+		pages.set(name, {
+			page: { name, locale, title: front.title, updated: original.page.updated, html: html() },
+			hash: original.hash
+		});
 	}
 	return pages;
 }
@@ -189,7 +234,7 @@ function loadModule(
 		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
 	const markdownOptions = {
-		calloutLabels: options.calloutLabels(locale),
+		...markdownIn(locale, options.calloutLabels(locale)),
 		imageBase: `/indhold/${locale}/${track}/${slug}`
 	};
 	const lesson = createSectionRenderer({
@@ -250,6 +295,108 @@ function loadModule(
 			cards,
 			practice: [],
 			readability
+		}
+	};
+}
+
+/**
+ * content/<locale>/<track>/<slug>/: a translation of a Danish module (lesson.md, quiz.yaml and,
+ * when the Danish module has them, cards.yaml). It keeps the Danish module's facts and teacher
+ * notes. A translation that is stale, or whose quiz differs from the Danish one in anything
+ * but words, is not shown: the reader gets the Danish module with a notice.
+ */
+function loadTranslatedModule(
+	root: string,
+	locale: ContentLocale,
+	danish: Module,
+	options: LoadOptions,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): { module: Module; links: string[]; file: string } {
+	const { track, slug } = danish;
+	const dir = join(root, locale, track, slug);
+	const rel = (f: string) => relative(process.cwd(), join(dir, f));
+	const fallback = { module: { ...danish, translated: false }, links: [], file: rel('lesson.md') };
+	const found: ContentProblem[] = [];
+	const lessonSource = readText(join(dir, 'lesson.md'));
+	const fm = lessonSource === null ? null : FRONT_MATTER.exec(lessonSource);
+	if (!lessonSource || !fm)
+		found.push({
+			file: rel('lesson.md'),
+			message: lessonSource === null ? 'filen mangler' : 'front matter mangler (--- øverst i filen)'
+		});
+	const front =
+		fm && parseYaml(fm[1], translatedLessonFrontMatterSchema, rel('lesson.md'), found, 2);
+	const quizSource = readText(join(dir, 'quiz.yaml'));
+	if (quizSource === null) found.push({ file: rel('quiz.yaml'), message: 'filen mangler' });
+	const quiz =
+		quizSource === null ? null : parseYaml(quizSource, quizSchema, rel('quiz.yaml'), found);
+	const cardsSource = readText(join(dir, 'cards.yaml'));
+	if (danish.cards && cardsSource === null)
+		found.push({ file: rel('cards.yaml'), message: 'samtalekortene mangler i oversættelsen' });
+	const cards =
+		cardsSource === null ? null : parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), found);
+	const questions = quiz?.questions.map(toQuestion) ?? [];
+	if (quiz)
+		for (const message of quizStructureDifferences(danish.questions, questions))
+			found.push({ file: rel('quiz.yaml'), message });
+	for (const message of cardsStructureDifferences(danish.cards, cards))
+		found.push({ file: rel('cards.yaml'), message });
+	problems.push(...found);
+	if (found.length > 0 || !front || !fm || !lessonSource) return fallback;
+
+	const danishHash = moduleSourceHash(join(root, 'da', track, slug)) ?? '';
+	if (translationState(front.translatedFrom, danishHash) === 'stale') {
+		warnings.push(staleWarning(rel('lesson.md'), front.translatedFrom, danishHash));
+		return fallback;
+	}
+	// Images stay in the Danish module's folder; a translation gives them its own alt text.
+	const body = lessonSource.slice(fm[0].length);
+	const lesson = createSectionRenderer({
+		...markdownIn(locale, options.calloutLabels(locale)),
+		imageBase: `/indhold/da/${track}/${slug}`,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const lessonProblems: ContentProblem[] = [];
+	// The questions between steps are the Danish module's (checked there), so front is null here.
+	const parts = lessonParts(
+		lesson,
+		body,
+		fm[0].split('\n').length,
+		null,
+		null,
+		rel('lesson.md'),
+		lessonProblems
+	);
+	// A step reached and a question between steps mean the same step in every language.
+	if (!lessonProblems.length && parts.steps.length !== danish.lessonSteps.length)
+		lessonProblems.push({
+			file: rel('lesson.md'),
+			message: `teksten skal have ${danish.lessonSteps.length} trin som på dansk (har ${parts.steps.length}); skriv de samme ##-overskrifter`
+		});
+	for (const image of lesson.images)
+		if (!image.alt)
+			lessonProblems.push({
+				file: rel('lesson.md'),
+				message: `billedet ${image.src} mangler alt-tekst`
+			});
+	problems.push(...lessonProblems);
+	if (lessonProblems.length) return fallback;
+	return {
+		file: rel('lesson.md'),
+		links: lesson.links,
+		module: {
+			...danish,
+			title: front.title,
+			summary: front.summary,
+			// The translation's own, or none: the Danish lines would be another language.
+			takeaways: front.takeaways,
+			locale,
+			translated: true,
+			lessonSteps: parts.steps,
+			mockMessages: parts.mockMessages,
+			questions,
+			cards: cards ?? danish.cards
 		}
 	};
 }
@@ -325,13 +472,16 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 	const warnings: ContentProblem[] = [];
 	const locales = {} as Record<ContentLocale, LocaleContent>;
 	const allLinks: { file: string; href: string }[] = [];
+	let danishHelp: DanishHelp | null = null;
+	let danishPages: Map<string, { page: ContentPage; hash: string }> | null = null;
 
 	for (const locale of LOCALES) {
 		const modules = new Map<string, Module>();
 		const scenarios = new Map<string, Scenario>();
 		const tracks = {} as Record<TrackId, Track>;
-		const help =
-			loadHelp(root, locale, options, problems) ?? (locale === 'da' ? null : locales.da.help);
+		const helpSource = loadHelp(root, locale, options, problems, warnings, danishHelp);
+		if (locale === 'da') danishHelp = helpSource;
+		const help = helpSource?.page ?? null;
 		if (locale === 'da' && !help)
 			problems.push({
 				file: join('content', 'da', 'hjaelp', 'help.yaml'),
@@ -371,9 +521,8 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 					});
 					continue;
 				}
-				const translatedDir = join(trackDir, slug);
 				let module: Module | undefined;
-				if (locale === 'da' || existsSync(translatedDir)) {
+				if (locale === 'da') {
 					const loaded = loadModule(root, locale, trackId, slug, options, problems, warnings);
 					if (loaded) {
 						module = loaded.module;
@@ -386,7 +535,11 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 					}
 				} else {
 					const danish = locales.da.modules.get(slug);
-					if (danish) module = { ...danish, translated: false };
+					if (danish && existsSync(join(trackDir, slug))) {
+						const loaded = loadTranslatedModule(root, locale, danish, options, problems, warnings);
+						module = loaded.module;
+						allLinks.push(...loaded.links.map((href) => ({ file: loaded.file, href })));
+					} else if (danish) module = { ...danish, translated: false };
 				}
 				if (!module) continue;
 				if (modules.has(slug)) {
@@ -421,7 +574,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 				scenarios.set(slug, scenario);
 				trackScenarios.push(scenario);
 			}
-			const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+			const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 			tracks[trackId] = {
 				id: trackId,
 				title: track?.title ?? fallback?.title ?? trackId,
@@ -434,17 +587,16 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		linkScenariosToModules(scenarios, modules, root, locale, problems);
 		const localHelp = loadLocalHelp(root, locale, options, problems);
 		checkServiceIdsUnique(help, localHelp, join(root, locale, 'kommuner'), problems);
-		const pages = loadPages(root, locale, options, problems);
+		const pages = loadPages(root, locale, options, danishPages, problems, warnings);
+		if (locale === 'da') danishPages = pages;
 		const materials = loadMaterials(root, locale, modules, options, problems);
-		if (locale !== 'da')
-			for (const [name, page] of locales.da.pages) if (!pages.has(name)) pages.set(name, page);
 		locales[locale] = {
 			tracks,
 			modules,
 			scenarios,
 			help,
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
-			pages,
+			pages: new Map([...pages].map(([name, { page }]) => [name, page])),
 			// A translation of the materials replaces the Danish ones as a whole, as local help does.
 			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials
 		};

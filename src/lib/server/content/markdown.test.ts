@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer, createSectionRenderer } from './markdown';
+import { createMarkdownRenderer, createSectionRenderer, isolateNumberGroups } from './markdown';
 
 const render = createMarkdownRenderer({
 	calloutLabels: {
@@ -50,5 +50,17 @@ describe('markdown', () => {
 		expect(sections[0].html).toBe('<p>Intro <strong>fed</strong>.</p>\n');
 		expect(sections[1].html).toContain('<h3>Under</h3>');
 		expect(sections[1].html).toContain('<h2>Ikke et trin</h2>');
+	});
+	it('keeps phone numbers in order in right-to-left text', () => {
+		expect(isolateNumberGroups('<p>اتصل بـ 116 111 أو <a href="tel:114">114</a></p>')).toBe(
+			'<p>اتصل بـ <span dir="ltr">116 111</span> أو <a href="tel:114">114</a></p>'
+		);
+		const rtl = createMarkdownRenderer({
+			calloutLabels: { tip: 'a', advarsel: 'b', hjaelp: 'c', refleksion: 'd' },
+			rtl: true
+		});
+		expect(rtl('Ring 33 12 34 56.').html).toContain('<span dir="ltr">33 12 34 56</span>');
+		// Left-to-right text is left as it is.
+		expect(render('Ring 116 111.').html).toBe('<p>Ring 116 111.</p>\n');
 	});
 });

@@ -1,5 +1,6 @@
 import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import DOMPurify from 'isomorphic-dompurify';
+import { dirOf } from '../../locales';
 import type { LessonSection } from './lesson-steps';
 import {
 	mockMessageExtension,
@@ -32,6 +33,8 @@ export interface MarkdownOptions {
 	mockMessageLabels?: MockMessageLabels;
 	/** URL prefix for images that sit next to the module's files. */
 	imageBase?: string;
+	/** Right-to-left text: numbers written in groups (phone numbers) keep their order. */
+	rtl?: boolean;
 }
 
 interface CalloutToken extends Tokens.Generic {
@@ -77,6 +80,25 @@ function calloutExtension(labels: Record<CalloutKind, string>): TokenizerAndRend
 	};
 }
 
+const NUMBER_GROUPS = /\d{2,4}(?:[ \u00a0]\d{2,4})+/g;
+
+/**
+ * In right-to-left text, the bidi algorithm shows "116 111" as "111 116": each group of digits
+ * reads left to right, but the groups follow the text's direction. Isolating the whole number
+ * left-to-right keeps it in order. Only text between tags is touched.
+ */
+export const isolateNumberGroups = (html: string): string =>
+	html.replace(
+		/>([^<]+)</g,
+		(_, text: string) => `>${text.replace(NUMBER_GROUPS, '<span dir="ltr">$&</span>')}<`
+	);
+
+/** The options for text written in `locale`. */
+export const markdownIn = (
+	locale: string,
+	calloutLabels: Record<CalloutKind, string>
+): MarkdownOptions => ({ calloutLabels, rtl: dirOf(locale) === 'rtl' });
+
 /** Reads Markdown into tokens with our blocks, noting links, images and mock messages. */
 function parse(options: MarkdownOptions, markdown: string) {
 	const links: string[] = [];
@@ -114,8 +136,11 @@ function parse(options: MarkdownOptions, markdown: string) {
 			}
 		}
 	});
-	const html = (part: Token[]) =>
-		DOMPurify.sanitize(marked.parser(part) as string, { ADD_ATTR: ['loading'] });
+	const html = (part: Token[]) => {
+		const parsed = marked.parser(part) as string;
+		const raw = options.rtl ? isolateNumberGroups(parsed) : parsed;
+		return DOMPurify.sanitize(raw, { ADD_ATTR: ['loading'] });
+	};
 	return { tokens, html, found: { links, images, mockMessages } };
 }
 

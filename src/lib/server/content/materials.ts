@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createMarkdownRenderer } from './markdown';
+import { createMarkdownRenderer, markdownIn } from './markdown';
 import { materialSchema, type ContentLocale } from './schema';
 import type { ContentProblem, Material, Module } from './types';
 import type { LoadOptions } from './loader';
@@ -22,7 +22,7 @@ export function loadMaterials(
 	const materials = new Map<string, Material>();
 	const dir = join(root, locale, 'materialer');
 	if (!existsSync(dir)) return materials;
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	for (const entry of readdirSync(dir)
 		.filter((f) => f.endsWith('.yaml'))
 		.sort()) {

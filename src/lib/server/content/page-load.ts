@@ -6,5 +6,7 @@ import { content } from './library';
 export function loadContentPage(name: string) {
 	const page = content(getLocale()).pages.get(name);
 	if (!page) error(404, 'Not found');
-	return { page: { title: page.title, updated: page.updated, html: page.html } };
+	return {
+		page: { title: page.title, updated: page.updated, html: page.html, locale: page.locale }
+	};
 }

@@ -4,7 +4,7 @@ import type { ChatMessage, Scenario, ScenarioStep, ScenarioChoice } from '../../
 import { graphProblems } from '../scenarios/graph';
 import { DISCUSSION_SECTION, TRACK_RULES } from './curriculum-rules';
 import { lix } from './lix';
-import { createMarkdownRenderer } from './markdown';
+import { createMarkdownRenderer, markdownIn } from './markdown';
 import type { ContentLocale, TrackId } from './schema';
 import { scenarioSchema, type ScenarioSource } from './scenario-schema';
 import type { ContentProblem, HelpPage } from './types';
@@ -111,7 +111,7 @@ export function loadScenario(
 	if (readability.lix > maxLix)
 		problems.push({ file, message: `LIX ${readability.lix} er over grænsen ${maxLix} for sporet` });
 
-	const render = createMarkdownRenderer({ calloutLabels: options.calloutLabels(locale) });
+	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	const steps: Record<string, ScenarioStep> = {};
 	for (const [id, s] of Object.entries(source.steps)) {
 		steps[id] = {

@@ -62,6 +62,8 @@ export interface Track {
 }
 
 export interface HelpPage {
+	/** The language the page is written in (Danish when it is not translated). */
+	locale: ContentLocale;
 	title: string;
 	introHtml: string;
 	lastChecked: string;
@@ -73,6 +75,8 @@ export interface HelpPage {
 /** A plain page such as the privacy notice: content/<locale>/sider/<name>.md. */
 export interface ContentPage {
 	name: string;
+	/** The language the page is written in (Danish when it is not translated). */
+	locale: ContentLocale;
 	title: string;
 	updated: string;
 	html: string;
