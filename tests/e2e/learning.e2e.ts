@@ -39,7 +39,7 @@ test.describe('learning', () => {
 		await expect(page.locator('.lesson')).toContainText(grooming);
 		await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
-		await page.getByRole('link', { name: '← Tilbage til Unge' }).click();
+		await page.getByRole('link', { name: 'Tilbage til Unge' }).click();
 		await expect(page).toHaveURL('/unge');
 		await page.locator('a[href="/unge/digitalt-fodspor"]').first().click();
 		await expect(page.locator('.lesson')).toContainText(footprint);

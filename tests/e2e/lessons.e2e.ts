@@ -189,7 +189,7 @@ test("a visitor's steps are shared pages, each step its own", async ({ playwrigh
 	await visitor.dispose();
 });
 
-test('in an Arabic page, the Danish lesson and quiz read left to right, in Danish', async ({
+test('in an Arabic page, a Danish lesson and quiz read left to right, an Arabic one right to left', async ({
 	browser,
 	baseURL
 }) => {
@@ -207,5 +207,10 @@ test('in an Arabic page, the Danish lesson and quiz read left to right, in Danis
 	// The quiz's interface words are the page's; its questions are the module's.
 	await expect(page.locator(`#quiz:not([lang])`)).toBeAttached();
 	await expect(page.locator(`#quiz .prompt${danish}`).first()).toBeAttached();
+
+	// A module translated into Arabic reads right to left in its own language, step by step.
+	await page.goto('/foraeldre/tal-med-dit-barn/trin/2');
+	await expect(page.locator('#trin-2 > div[lang="ar"][dir="rtl"]')).toBeVisible();
+	await expect(page.locator('#quiz .prompt[lang="ar"][dir="rtl"]').first()).toBeAttached();
 	await context.close();
 });

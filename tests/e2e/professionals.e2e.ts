@@ -102,7 +102,7 @@ test.describe('professionals', () => {
 		).toBeVisible();
 		await expectAccessibleAtBothWidths(page);
 		await page.emulateMedia({ media: 'print' });
-		await expect(page.getByRole('link', { name: '← Tilbage til materialerne' })).toBeHidden();
+		await expect(page.getByRole('link', { name: 'Tilbage til materialerne' })).toBeHidden();
 		await expect(page.getByRole('heading', { name: 'Lektionsplan (45 minutter)' })).toBeVisible();
 		const pages = await printedPages(page);
 		expect(pages).toBeGreaterThanOrEqual(1);

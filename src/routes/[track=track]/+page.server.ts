@@ -12,9 +12,10 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const assigned = locals.user ? pupilAssignments(locals.user.id, progress, getLocale()) : [];
 	const practised = locals.user ? practisedScenarios(locals.user.id) : new Map();
 	return {
-		track: { id: track.id, title: track.title, introHtml: track.introHtml },
+		track: { id: track.id, title: track.title, introHtml: track.introHtml, lang: track.locale },
 		modules: track.modules.map((mod) => ({
 			slug: mod.slug,
+			lang: mod.locale,
 			title: mod.title,
 			summary: mod.summary,
 			minutes: mod.minutes,
@@ -26,6 +27,7 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		})),
 		scenarios: track.scenarios.map((sc) => ({
 			slug: sc.slug,
+			lang: sc.translated ? sc.locale : 'da',
 			title: sc.title,
 			summary: sc.summary,
 			minutes: sc.minutes,

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { field, rawField } from '$lib/server/http/form';
 import { signUp } from '$lib/server/account/signup';
 import { checkClassCode, joinAsUser } from '$lib/server/classes/join-page';
-import { classJoins, spend } from '$lib/server/security/quotas';
+import { classJoins } from '$lib/server/security/quotas';
 import type { FieldErrors } from '$lib/i18n';
 
 export const load: PageServerLoad = ({ url, locals }) => ({
@@ -20,7 +20,9 @@ export const actions: Actions = {
 		const values = { code: typed, username };
 		const address = getClientAddress();
 
-		if (spend(classJoins, locals.user?.id ?? address) > 0)
+		// Joining many classes is limited per person; wrong codes have their own limit in
+		// checkClassCode, and a class of 30 behind one school address all join at once.
+		if (locals.user && classJoins.retryAfter(locals.user.id, Date.now()) > 0)
 			return fail(429, {
 				values,
 				errors: { code: 'error_quota_class_joins' } satisfies FieldErrors
@@ -46,6 +48,7 @@ export const actions: Actions = {
 		const joined = joinAsUser(user, check.code);
 		if (!joined.ok)
 			return fail(400, { values, errors: { code: joined.error } satisfies FieldErrors });
+		classJoins.hit(user.id, Date.now());
 		redirect(303, `/mig?klasse=${encodeURIComponent(joined.className)}`);
 	}
 };

@@ -577,6 +577,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 			tracks[trackId] = {
 				id: trackId,
+				locale: track ? locale : (fallback?.locale ?? locale),
 				title: track?.title ?? fallback?.title ?? trackId,
 				introHtml: track ? render(track.intro).html : (fallback?.introHtml ?? ''),
 				modules: trackModules,

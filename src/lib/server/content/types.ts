@@ -55,6 +55,8 @@ export interface Module extends Omit<LessonFrontMatter, 'passMark' | 'stepQuesti
 
 export interface Track {
 	id: TrackId;
+	/** The language the title and intro are written in (Danish when not translated). */
+	locale: ContentLocale;
 	title: string;
 	introHtml: string;
 	modules: Module[];

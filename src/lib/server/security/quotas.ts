@@ -20,8 +20,8 @@ export const QUOTAS = {
 	joinCodeRenewalsPerHour: 20,
 	/** Family codes one young person makes in an hour. */
 	familyCodesPerHour: 10,
-	/** Classes one person tries to join in a minute. */
-	classJoinsPerMinute: 10,
+	/** Classes one signed-in person joins in a minute (wrong codes have their own limit). */
+	classJoinsPerMinute: 20,
 	/** Quiz submissions (whole quiz or one checked answer) one signed-in person sends in a minute. */
 	quizSubmissionsPerMinute: 60,
 	/**

@@ -352,6 +352,7 @@ describe('programme start', () => {
 	const mod = (slug: string, status: ProgrammeModule['status']): ProgrammeModule => ({
 		slug,
 		track: 'unge',
+		lang: 'da',
 		title: slug,
 		summary: '',
 		minutes: 5,

@@ -7,6 +7,8 @@ import type { ThemeDay } from './theme-days';
 export interface ProgrammeModule {
 	slug: string;
 	track: TrackId;
+	/** The language the title and summary are written in. */
+	lang: string;
 	title: string;
 	summary: string;
 	minutes: number;
@@ -34,6 +36,7 @@ export function programmeWithProgress(
 		return {
 			slug: mod.slug,
 			track,
+			lang: mod.locale,
 			title: mod.title,
 			summary: mod.summary,
 			minutes: mod.minutes,
