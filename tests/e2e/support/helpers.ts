@@ -116,7 +116,7 @@ export function createAdmin(username: string, password = PASSWORD) {
 	});
 }
 
-interface QuizQuestion {
+export interface QuizQuestion {
 	id: string;
 	prompt: string;
 	explanation: string;
