@@ -291,7 +291,7 @@ const FIELDS: Field[] = [
 		themeDayKey: 'title',
 		shownOn: [
 			organiserPage,
-			{ who: 'pro', path: () => '/fagperson/temadage' },
+			{ who: (s) => s.organiser, path: () => '/fagperson/temadage' },
 			publicThemeDays,
 			publicThemeDayPage
 		],

@@ -580,6 +580,42 @@ describe('translations of modules', () => {
 		expect(locales.ar.modules.get('et-modul')!.translated).toBe(false);
 	});
 
+	it('shows conversation cards translated alone, with the module in Danish', () => {
+		const danishCards = readFileSync(join(root, 'da/unge/et-modul/cards.yaml'), 'utf8');
+		const translated = (over: Record<string, unknown> = {}) =>
+			stringify({
+				summary: 'طفلك تعلّم.',
+				questions: ['١؟', '٢؟', '٣؟'],
+				tip: 'استمع.',
+				translatedFrom: sourceHash([danishCards]),
+				translationReview: 'back-translation, 2026-12-02',
+				...over
+			});
+		write('ar/unge/et-modul/cards.yaml', translated());
+		let { locales, problems } = load();
+		expect(problems).toEqual([]);
+		expect(locales.ar.modules.get('et-modul')).toMatchObject({
+			title: 'Et modul',
+			translated: false,
+			cardsLocale: 'ar',
+			cards: { summary: 'طفلك تعلّم.' }
+		});
+
+		write('ar/unge/et-modul/cards.yaml', translated({ questions: ['١؟', '٢؟', '٣؟', '٤؟'] }));
+		({ locales, problems } = load());
+		expect(problems.map(formatProblem).join('\n')).toMatch(/samtalekortene skal have 3 spørgsmål/);
+		expect(locales.ar.modules.get('et-modul')).toMatchObject({ cardsLocale: 'da' });
+
+		write('ar/unge/et-modul/cards.yaml', translated());
+		write('da/unge/et-modul/cards.yaml', danishCards.replace('Lyt.', 'Lyt og spørg.'));
+		({ locales, problems } = load());
+		expect(problems).toEqual([]);
+		expect(locales.ar.modules.get('et-modul')).toMatchObject({
+			cardsLocale: 'da',
+			cards: { tip: 'Lyt og spørg.' }
+		});
+	});
+
 	it('refuses facts in a translation: they come from the Danish module', () => {
 		writeTranslation('ar');
 		const file = join(root, 'ar/unge/et-modul/lesson.md');

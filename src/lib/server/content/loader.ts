@@ -27,6 +27,7 @@ import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp, type DanishHelp } from './help';
 import {
 	cardsStructureDifferences,
+	fileSourceHash,
 	moduleSourceHash,
 	quizStructureDifferences,
 	sourceHash,
@@ -293,6 +294,7 @@ function loadModule(
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,
+			cardsLocale: locale,
 			practice: [],
 			readability
 		}
@@ -317,6 +319,8 @@ function loadTranslatedModule(
 	const dir = join(root, locale, track, slug);
 	const rel = (f: string) => relative(process.cwd(), join(dir, f));
 	const fallback = { module: { ...danish, translated: false }, links: [], file: rel('lesson.md') };
+	if (!existsSync(join(dir, 'lesson.md')) && existsSync(join(dir, 'cards.yaml')))
+		return { ...fallback, module: withTranslatedCards(root, locale, danish, problems, warnings) };
 	const found: ContentProblem[] = [];
 	const lessonSource = readText(join(dir, 'lesson.md'));
 	const fm = lessonSource === null ? null : FRONT_MATTER.exec(lessonSource);
@@ -396,9 +400,42 @@ function loadTranslatedModule(
 			lessonSteps: parts.steps,
 			mockMessages: parts.mockMessages,
 			questions,
-			cards: cards ?? danish.cards
+			cards: cards ?? danish.cards,
+			cardsLocale: cards ? locale : danish.cardsLocale
 		}
 	};
+}
+
+const translatedCardsSchema = cardsSchema.extend(translationFields);
+
+/**
+ * content/<locale>/<track>/<slug>/cards.yaml alone: the conversation cards translated for the
+ * parents while the module itself is read in Danish. Shown while made from the current Danish
+ * cards; otherwise the Danish cards are.
+ */
+function withTranslatedCards(
+	root: string,
+	locale: ContentLocale,
+	danish: Module,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): Module {
+	const module = { ...danish, translated: false };
+	const path = join(root, locale, danish.track, danish.slug, 'cards.yaml');
+	const file = relative(process.cwd(), path);
+	const cards = parseYaml(readFileSync(path, 'utf8'), translatedCardsSchema, file, problems);
+	if (!cards) return module;
+	const differences = cardsStructureDifferences(danish.cards, cards);
+	for (const message of differences) problems.push({ file, message });
+	const danishHash =
+		fileSourceHash(join(root, 'da', danish.track, danish.slug, 'cards.yaml')) ?? '';
+	if (differences.length > 0) return module;
+	if (translationState(cards.translatedFrom, danishHash) === 'stale') {
+		warnings.push(staleWarning(file, cards.translatedFrom, danishHash));
+		return module;
+	}
+	const { summary, questions, tip } = cards;
+	return { ...module, cards: { summary, questions, tip }, cardsLocale: locale };
 }
 
 const fallbackScenario = (danish: Scenario | undefined): Scenario | null =>

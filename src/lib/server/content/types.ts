@@ -48,6 +48,8 @@ export interface Module extends Omit<LessonFrontMatter, 'passMark' | 'stepQuesti
 	teacherHtml: string;
 	questions: Question[];
 	cards: ConversationCards | null;
+	/** The language the conversation cards are written in; they may be translated alone. */
+	cardsLocale: ContentLocale;
 	readability: LixResult;
 	/** The practice scenarios that belong to this module. */
 	practice: { slug: string; track: TrackId; title: string }[];
