@@ -5,8 +5,9 @@
  *   npm run content:translation -- mark <path>  record that a translation is made from today's
  *                                               Danish version (sets translatedFrom)
  *
- * <path> is a translated module folder (content/ar/foraeldre/<slug>), the translated help page
- * (content/ar/hjaelp/help.yaml) or a translated page (content/ar/sider/privatliv.md).
+ * <path> is a translated module folder (content/ar/foraeldre/<slug>), conversation cards translated
+ * alone (content/ar/unge/<slug>/cards.yaml), the translated help page (content/ar/hjaelp/help.yaml)
+ * or a translated page (content/ar/sider/privatliv.md).
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -21,6 +22,8 @@ interface Translatable {
 	/** The file that records translatedFrom. */
 	recordIn: string;
 	danishHash: string | null;
+	/** Cards translated with their whole module are recorded in the module's lesson.md. */
+	partOf?: string;
 }
 
 function translatables(): Translatable[] {
@@ -28,12 +31,22 @@ function translatables(): Translatable[] {
 	for (const track of TRACKS) {
 		const dir = join(root, 'da', track);
 		if (!existsSync(dir)) continue;
-		for (const slug of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()))
+		for (const slug of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory())) {
 			found.push({
 				path: join(track, slug.name),
 				recordIn: join(track, slug.name, 'lesson.md'),
 				danishHash: moduleSourceHash(join(dir, slug.name))
 			});
+			// Conversation cards may be translated alone, for parents, while the module stays Danish.
+			const cards = join(track, slug.name, 'cards.yaml');
+			if (existsSync(join(dir, slug.name, 'cards.yaml')))
+				found.push({
+					path: cards,
+					recordIn: cards,
+					danishHash: fileSourceHash(join(dir, slug.name, 'cards.yaml')),
+					partOf: join(track, slug.name, 'lesson.md')
+				});
+		}
 	}
 	found.push({
 		path: join('hjaelp', 'help.yaml'),
@@ -62,6 +75,7 @@ function status() {
 		const current: string[] = [];
 		const stale: string[] = [];
 		for (const item of items) {
+			if (item.partOf && existsSync(join(root, locale, item.partOf))) continue;
 			const found = recorded(join(root, locale, item.recordIn));
 			if (found === null) continue;
 			(found === item.danishHash ? current : stale).push(item.path);

@@ -6,6 +6,7 @@ import { undersizedTargets } from './support/touch-targets';
 import { apiClient, postForm } from './support/security-fixtures';
 import {
 	answerQuiz,
+	blockAppScripts,
 	createAdmin,
 	measureAnswers,
 	readMeasure,
@@ -182,6 +183,18 @@ const VISITS: Record<string, Visit[]> = {
 			act: async (page) => {
 				await answerQuiz(page, QUIZ_TRACK, QUIZ_MODULE, { wrong: [0] });
 			}
+		}
+	],
+	'/[track=track]/[modul]/trin/[trin=step]': [
+		{
+			name: 'a step of a lesson, with a mock message and a question between steps',
+			path: () => '/unge/digitalt-fodspor/trin/2',
+			roles: VISITOR_AND_YOUTH
+		},
+		{
+			name: 'the whole lesson on one page',
+			path: () => '/unge/digitalt-fodspor/trin/alle',
+			roles: VISITOR
 		}
 	],
 	'/[track=track]/bevis': [
@@ -528,14 +541,6 @@ async function createWorld(browser: Browser): Promise<World> {
 	};
 	for (const context of contexts) await context.close();
 	return world;
-}
-
-/** A context whose app scripts never load: the page as a browser without JavaScript shows it. */
-async function blockAppScripts(context: BrowserContext) {
-	await context.route(
-		(url) => url.pathname.startsWith('/_app/') && url.pathname.endsWith('.js'),
-		(route) => route.abort()
-	);
 }
 
 /** The rendered page, for skipping a check whose DOM was already checked at this width. */

@@ -81,6 +81,7 @@ const TABLE: Record<string, Row> = {
 	'GET /':                                         { path: () => '/', expect: EVERYONE },
 	'GET /[track=track]':                            { path: () => '/unge', expect: EVERYONE },
 	'GET /[track=track]/[modul]':                    { path: () => '/unge/grooming', expect: EVERYONE },
+	'GET /[track=track]/[modul]/trin/[trin=step]':   { path: () => '/unge/grooming/trin/3', expect: EVERYONE },
 	'GET /[track=track]/oev/[scenario]':             { path: () => '/unge/oev/oev-sofie', expect: EVERYONE },
 	'GET /[track=track]/bevis':                      { path: () => '/foraeldre/bevis', expect: SIGNED_IN },
 	'GET /admin':                                    { path: () => '/admin', expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
@@ -132,6 +133,8 @@ const TABLE: Record<string, Row> = {
 
 	'POST /[track=track]/[modul]?/svar':             { path: () => '/unge/grooming', expect: FAILS_400 },
 	'POST /[track=track]/[modul]?/tjek':             { path: () => '/unge/grooming', expect: FAILS_400 },
+	// Remembers a signed-in person's step of the lesson; a visitor's step is not stored.
+	'POST /[track=track]/[modul]?/trin':             { path: () => '/unge/grooming', form: () => ({ trin: '2' }), expect: EVERYONE },
 	'POST /[track=track]/oev/[scenario]?/svar':      { path: () => '/unge/oev/oev-sofie', form: () => ({ vej: 'forfalsket', valg: '0' }), expect: FAILS_400 },
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'POST /admin?/afvis':                            { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingDeclineSpare.id : w.pendingTarget.id, reason: `Afvist af ${a}` }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },

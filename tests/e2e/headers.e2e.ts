@@ -37,6 +37,10 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/': { who: 'visitor', path: () => '/' },
 	'/[track=track]': { who: 'youth', path: () => '/unge' },
 	'/[track=track]/[modul]': { who: 'visitor', path: () => '/foraeldre/tal-med-dit-barn' },
+	'/[track=track]/[modul]/trin/[trin=step]': {
+		who: 'visitor',
+		path: () => '/foraeldre/tal-med-dit-barn/trin/2'
+	},
 	'/[track=track]/bevis': { who: 'youth', path: () => '/unge/bevis' },
 	'/[track=track]/oev/[scenario]': { who: 'visitor', path: () => '/unge/oev/oev-sofie' },
 	'/admin': { who: 'admin', path: () => '/admin' },

@@ -103,7 +103,9 @@ test.describe('the site shell', () => {
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(page.getByRole('link', { name: 'Get help' }).first()).toBeVisible();
 		await page.goto('/unge/sextortion');
-		await expect(page.getByText('This module has not been translated yet')).toBeVisible();
+		await expect(
+			page.getByText('This module has not been translated into your language yet')
+		).toBeVisible();
 		await expectNoAxeViolations(page);
 		await chooseLanguage(page, 'Dansk');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'da');

@@ -76,6 +76,8 @@ const USERNAME_RULE = (p: string) =>
 
 type World = {
 	pro: Account;
+	/** Theme days are limited per professional and day: a second one organises the rest. */
+	pro2: Account;
 	pupil: Account;
 	parent: Account;
 	openClass: { id: string; code: string; path: string };
@@ -91,10 +93,11 @@ type Slot = {
 	classPath: string;
 	className: string;
 	themeDay: { id: string; slug: string; path: string };
+	organiser: 'pro' | 'pro2';
 };
 type ThemeDayText = 'title' | 'place' | 'contact' | 'description';
-type Who = 'pro' | 'pupil' | 'parent' | 'visitor';
-type Shown = { who: Who; path: (slot: Slot) => string };
+type Who = 'pro' | 'pro2' | 'pupil' | 'parent' | 'visitor';
+type Shown = { who: Who | ((slot: Slot) => Who); path: (slot: Slot) => string };
 type Echo = {
 	who: Who;
 	path: string;
@@ -123,7 +126,7 @@ type Field = {
 const byField = (name: string) => FIELDS.find((f) => f.field === name)!;
 
 const classPage: Shown = { who: 'pro', path: (s) => s.classPath };
-const organiserPage: Shown = { who: 'pro', path: (s) => s.themeDay.path };
+const organiserPage: Shown = { who: (s) => s.organiser, path: (s) => s.themeDay.path };
 const publicThemeDayPage: Shown = { who: 'visitor', path: (s) => `/temadage/${s.themeDay.slug}` };
 const publicThemeDays: Shown = { who: 'visitor', path: () => '/temadage' };
 
@@ -288,7 +291,7 @@ const FIELDS: Field[] = [
 		themeDayKey: 'title',
 		shownOn: [
 			organiserPage,
-			{ who: 'pro', path: () => '/fagperson/temadage' },
+			{ who: (s) => s.organiser, path: () => '/fagperson/temadage' },
 			publicThemeDays,
 			publicThemeDayPage
 		],
@@ -407,10 +410,11 @@ test.describe.serial('user text is shown as text', () => {
 		test.setTimeout(180_000);
 		const admin = await adminApi();
 		const pro = await approve(admin, await signUpApi('professional'));
+		const pro2 = await approve(admin, await signUpApi('professional'));
 		const pupil = await signUpApi('youth');
 		const parent = await signUpApi('parent');
 		const openClass = await createClassApi(pro);
-		w = { pro, pupil, parent, openClass, live: await startLiveApi(pro) };
+		w = { pro, pro2, pupil, parent, openClass, live: await startLiveApi(pro) };
 		await admin.client.dispose();
 
 		for (const payload of PAYLOADS) {
@@ -422,14 +426,19 @@ test.describe.serial('user text is shown as text', () => {
 			const texts: Partial<Record<ThemeDayText, string>> = {};
 			for (const f of FIELDS)
 				if (f.themeDayKey && f.rule(payload) === null) texts[f.themeDayKey] = payload;
-			const themeDay = await createThemeDayApi(pro, texts);
-			expect((await postAction(pro.client, themeDay.path, 'udgiv')).type, payload).toBe('success');
+			// A professional makes 10 theme days a day (quotas.ts); one more is made further down.
+			const organiser: Slot['organiser'] = slots.length < 8 ? 'pro' : 'pro2';
+			const themeDay = await createThemeDayApi(w[organiser], texts);
+			expect((await postAction(w[organiser].client, themeDay.path, 'udgiv')).type, payload).toBe(
+				'success'
+			);
 			const slot = {
 				payload,
 				classId: made.id,
 				classPath: made.path,
 				className: form.name,
-				themeDay
+				themeDay,
+				organiser
 			};
 			for (const f of FIELDS) if (f.store && f.rule(payload) === null) await f.store(w, slot);
 			slots.push(slot);
@@ -438,7 +447,7 @@ test.describe.serial('user text is shown as text', () => {
 
 	test.afterAll(async () => {
 		for (const c of Object.values(contexts)) await c?.close();
-		for (const a of [w?.pro, w?.pupil, w?.parent]) await a?.client.dispose();
+		for (const a of [w?.pro, w?.pro2, w?.pupil, w?.parent]) await a?.client.dispose();
 	});
 
 	test('every stored payload is shown as text on every page that shows it', async ({ browser }) => {
@@ -449,8 +458,9 @@ test.describe.serial('user text is shown as text', () => {
 				if (f.rule(slot.payload) !== null) continue;
 				for (const shown of f.shownOn) {
 					const path = shown.path(slot);
-					const key = `${shown.who} ${path}`;
-					if (!visits.has(key)) visits.set(key, { who: shown.who, path, texts: new Set() });
+					const who = typeof shown.who === 'function' ? shown.who(slot) : shown.who;
+					const key = `${who} ${path}`;
+					if (!visits.has(key)) visits.set(key, { who, path, texts: new Set() });
 					if (!f.markdown) visits.get(key)!.texts.add(slot.payload);
 				}
 			}

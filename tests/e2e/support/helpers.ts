@@ -1,4 +1,10 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -72,6 +78,14 @@ export async function expectNoAxeViolations(page: Page) {
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
 }
 
+/** A context whose app scripts never load: the page as a browser without JavaScript shows it. */
+export async function blockAppScripts(context: BrowserContext) {
+	await context.route(
+		(url) => url.pathname.startsWith('/_app/') && url.pathname.endsWith('.js'),
+		(route) => route.abort()
+	);
+}
+
 /** axe at the two widths every page is checked at, and no sideways scrolling (reflow) at 320 px. */
 export async function expectAccessibleAtBothWidths(page: Page) {
 	for (const width of [320, 1280]) {
@@ -102,7 +116,7 @@ export function createAdmin(username: string, password = PASSWORD) {
 	});
 }
 
-interface QuizQuestion {
+export interface QuizQuestion {
 	id: string;
 	prompt: string;
 	explanation: string;
@@ -164,9 +178,13 @@ export async function answerQuiz(
 		await fillQuestion(fieldset, q, wrong);
 		if (opts.stepwise) {
 			await fieldset.getByRole('button', { name: 'Tjek mit svar' }).click();
-			await expect(
-				fieldset.getByText(wrong ? 'Ikke helt' : 'Rigtigt', { exact: true })
-			).toBeVisible();
+			// A wrong multiple-choice answer gets partial credit: "2 af 4 rigtige".
+			const verdict = !wrong
+				? 'Rigtigt'
+				: q.type === 'multiple'
+					? /^\d+ af \d+ rigtige$/
+					: 'Ikke helt';
+			await expect(fieldset.getByText(verdict, { exact: true })).toBeVisible();
 			if (i < questions.length - 1)
 				await fieldset.getByRole('button', { name: 'Næste spørgsmål' }).click();
 		}

@@ -2,7 +2,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { lix } from './lix';
-import { createMarkdownRenderer, type CalloutKind, markdownIn } from './markdown';
+import {
+	createMarkdownRenderer,
+	createSectionRenderer,
+	type CalloutKind,
+	markdownIn
+} from './markdown';
+import type { MockMessageLabels } from './mock-message';
+import { lessonParts, takeawaysWarning } from './lesson-checks';
 import {
 	LOCALES,
 	TRACKS,
@@ -20,6 +27,7 @@ import { parseYaml } from './yaml-file';
 import { loadHelp, loadLocalHelp, type DanishHelp } from './help';
 import {
 	cardsStructureDifferences,
+	fileSourceHash,
 	moduleSourceHash,
 	quizStructureDifferences,
 	sourceHash,
@@ -54,6 +62,7 @@ const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
 
 export interface LoadOptions {
 	calloutLabels: (locale: ContentLocale) => Record<CalloutKind, string>;
+	mockMessageLabels: (locale: ContentLocale) => MockMessageLabels;
 	/** Where files in `static/` live, to check images referenced by absolute path. */
 	staticDir?: string;
 }
@@ -226,11 +235,26 @@ function loadModule(
 	if (cardsSource !== null)
 		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
-	const render = createMarkdownRenderer({
+	const markdownOptions = {
 		...markdownIn(locale, options.calloutLabels(locale)),
 		imageBase: `/indhold/${locale}/${track}/${slug}`
-	});
-	const lesson = render(body);
+	};
+	const lesson = createSectionRenderer({
+		...markdownOptions,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const bodyLine = fm[0].split('\n').length;
+	const parts = lessonParts(
+		lesson,
+		body,
+		bodyLine,
+		front,
+		quiz?.questions ?? null,
+		rel('lesson.md'),
+		problems
+	);
+	const missingTakeaways = takeawaysWarning(front, rel('lesson.md'));
+	if (missingTakeaways) warnings.push(missingTakeaways);
 	for (const image of lesson.images) {
 		if (!image.alt)
 			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
@@ -253,7 +277,8 @@ function loadModule(
 			message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet`
 		});
 	}
-	const teacher = teacherSource === null ? null : render(teacherSource);
+	const teacher =
+		teacherSource === null ? null : createMarkdownRenderer(markdownOptions)(teacherSource);
 	if (!front || !quiz) return null;
 	return {
 		dir,
@@ -264,10 +289,13 @@ function loadModule(
 			track,
 			locale,
 			translated: true,
-			lessonHtml: lesson.html,
+			lessonSteps: parts.steps,
+			stepQuestions: parts.stepQuestions,
+			mockMessages: parts.mockMessages,
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,
+			cardsLocale: locale,
 			practice: [],
 			readability
 		}
@@ -292,6 +320,8 @@ function loadTranslatedModule(
 	const dir = join(root, locale, track, slug);
 	const rel = (f: string) => relative(process.cwd(), join(dir, f));
 	const fallback = { module: { ...danish, translated: false }, links: [], file: rel('lesson.md') };
+	if (!existsSync(join(dir, 'lesson.md')) && existsSync(join(dir, 'cards.yaml')))
+		return { ...fallback, module: withTranslatedCards(root, locale, danish, problems, warnings) };
 	const found: ContentProblem[] = [];
 	const lessonSource = readText(join(dir, 'lesson.md'));
 	const fm = lessonSource === null ? null : FRONT_MATTER.exec(lessonSource);
@@ -326,13 +356,37 @@ function loadTranslatedModule(
 		return fallback;
 	}
 	// Images stay in the Danish module's folder; a translation gives them its own alt text.
-	const lesson = createMarkdownRenderer({
+	const body = lessonSource.slice(fm[0].length);
+	const lesson = createSectionRenderer({
 		...markdownIn(locale, options.calloutLabels(locale)),
-		imageBase: `/indhold/da/${track}/${slug}`
-	})(lessonSource.slice(fm[0].length));
+		imageBase: `/indhold/da/${track}/${slug}`,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const lessonProblems: ContentProblem[] = [];
+	// The questions between steps are the Danish module's (checked there), so front is null here.
+	const parts = lessonParts(
+		lesson,
+		body,
+		fm[0].split('\n').length,
+		null,
+		null,
+		rel('lesson.md'),
+		lessonProblems
+	);
+	// A step reached and a question between steps mean the same step in every language.
+	if (!lessonProblems.length && parts.steps.length !== danish.lessonSteps.length)
+		lessonProblems.push({
+			file: rel('lesson.md'),
+			message: `teksten skal have ${danish.lessonSteps.length} trin som på dansk (har ${parts.steps.length}); skriv de samme ##-overskrifter`
+		});
 	for (const image of lesson.images)
 		if (!image.alt)
-			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
+			lessonProblems.push({
+				file: rel('lesson.md'),
+				message: `billedet ${image.src} mangler alt-tekst`
+			});
+	problems.push(...lessonProblems);
+	if (lessonProblems.length) return fallback;
 	return {
 		file: rel('lesson.md'),
 		links: lesson.links,
@@ -340,13 +394,49 @@ function loadTranslatedModule(
 			...danish,
 			title: front.title,
 			summary: front.summary,
+			// The translation's own, or none: the Danish lines would be another language.
+			takeaways: front.takeaways,
 			locale,
 			translated: true,
-			lessonHtml: lesson.html,
+			lessonSteps: parts.steps,
+			mockMessages: parts.mockMessages,
 			questions,
-			cards: cards ?? danish.cards
+			cards: cards ?? danish.cards,
+			cardsLocale: cards ? locale : danish.cardsLocale
 		}
 	};
+}
+
+const translatedCardsSchema = cardsSchema.extend(translationFields);
+
+/**
+ * content/<locale>/<track>/<slug>/cards.yaml alone: the conversation cards translated for the
+ * parents while the module itself is read in Danish. Shown while made from the current Danish
+ * cards; otherwise the Danish cards are.
+ */
+function withTranslatedCards(
+	root: string,
+	locale: ContentLocale,
+	danish: Module,
+	problems: ContentProblem[],
+	warnings: ContentProblem[]
+): Module {
+	const module = { ...danish, translated: false };
+	const path = join(root, locale, danish.track, danish.slug, 'cards.yaml');
+	const file = relative(process.cwd(), path);
+	const cards = parseYaml(readFileSync(path, 'utf8'), translatedCardsSchema, file, problems);
+	if (!cards) return module;
+	const differences = cardsStructureDifferences(danish.cards, cards);
+	for (const message of differences) problems.push({ file, message });
+	const danishHash =
+		fileSourceHash(join(root, 'da', danish.track, danish.slug, 'cards.yaml')) ?? '';
+	if (differences.length > 0) return module;
+	if (translationState(cards.translatedFrom, danishHash) === 'stale') {
+		warnings.push(staleWarning(file, cards.translatedFrom, danishHash));
+		return module;
+	}
+	const { summary, questions, tip } = cards;
+	return { ...module, cards: { summary, questions, tip }, cardsLocale: locale };
 }
 
 const fallbackScenario = (danish: Scenario | undefined): Scenario | null =>

@@ -7,6 +7,7 @@ import type {
 } from './schema';
 import type { LixResult } from './lix';
 import type { MeasureDefinition } from './measures';
+import type { LessonStep } from './lesson-steps';
 import type { HelpService, LocalHelp } from '../../help/types';
 import type { Scenario } from '../../scenarios/types';
 
@@ -32,17 +33,24 @@ export interface Question {
 	options: QuizOption[];
 }
 
-export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
+export interface Module extends Omit<LessonFrontMatter, 'passMark' | 'stepQuestions'> {
 	slug: string;
 	track: TrackId;
 	locale: ContentLocale;
 	/** False when the requested language has no translation and Danish is shown. */
 	translated: boolean;
 	passMark: number;
-	lessonHtml: string;
+	/** The lesson in 3–5 steps (lesson-steps.ts). */
+	lessonSteps: LessonStep[];
+	/** Quiz questions asked between steps, after the step with this number (1-based). */
+	stepQuestions: { afterStep: number; questionId: string }[];
+	/** How many `:::besked` blocks the lesson has. */
+	mockMessages: number;
 	teacherHtml: string;
 	questions: Question[];
 	cards: ConversationCards | null;
+	/** The language the conversation cards are written in; they may be translated alone. */
+	cardsLocale: ContentLocale;
 	readability: LixResult;
 	/** The practice scenarios that belong to this module. */
 	practice: { slug: string; track: TrackId; title: string }[];

@@ -74,7 +74,9 @@ export const moduleProgress = sqliteTable(
 		lastOpenedAt: timestamp('last_opened_at').notNull(),
 		completedAt: timestamp('completed_at'),
 		bestScore: integer('best_score'),
-		attempts: integer('attempts').notNull().default(0)
+		attempts: integer('attempts').notNull().default(0),
+		/** The furthest step of the lesson the person has opened (1-based); null before step 2. */
+		lessonStep: integer('lesson_step')
 	},
 	(t) => [uniqueIndex('module_progress_user_module').on(t.userId, t.moduleSlug)]
 );
