@@ -6,11 +6,11 @@ import { resolve } from 'node:path';
 import { loadContent } from '../src/lib/server/content/loader';
 import { TRACK_RULES } from '../src/lib/server/content/curriculum-rules';
 import { formatProblem } from '../src/lib/server/content/types';
+import { CHECK_LABELS } from '../src/lib/server/content/check-labels';
 
 const root = resolve(process.argv[2] ?? 'content');
-const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
 const { locales, problems, warnings, evening } = loadContent(root, {
-	calloutLabels: () => labels,
+	...CHECK_LABELS,
 	staticDir: resolve('static')
 });
 
@@ -23,7 +23,7 @@ for (const track of Object.values(locales.da.tracks)) {
 		questions += mod.questions.length;
 		const types = [...new Set(mod.questions.map((q) => q.type))].join('/');
 		console.log(
-			`  ${mod.slug.padEnd(36)} LIX ${mod.readability.lix.toFixed(1).padStart(4)}  ${String(mod.readability.words).padStart(4)} ord  ${mod.questions.length} spørgsmål (${types})`
+			`  ${mod.slug.padEnd(36)} LIX ${mod.readability.lix.toFixed(1).padStart(4)}  ${String(mod.readability.words).padStart(4)} ord  ${mod.lessonSteps.length} trin  ${mod.mockMessages} beskeder  ${mod.questions.length} spørgsmål (${types})`
 		);
 	}
 }
@@ -43,6 +43,13 @@ if (locales.da.materials.size) {
 	for (const material of locales.da.materials.values())
 		console.log(
 			`  ${material.slug.padEnd(36)} ${String(material.cards.length).padStart(2)} kort (modul: ${material.module})`
+		);
+}
+if (locales.da.measures.size) {
+	console.log(`\nMålinger før og efter (${locales.da.measures.size})`);
+	for (const measure of locales.da.measures.values())
+		console.log(
+			`  ${measure.slug.padEnd(36)} LIX ${measure.lix.toFixed(1).padStart(4)}  ${measure.questions.length} spørgsmål (${measure.audience})`
 		);
 }
 const modules = locales.da.modules.size;

@@ -14,6 +14,8 @@ declare global {
 		/** Shallow-routing state: a practice scenario's chat as it was at that history entry. */
 		interface PageState {
 			play?: ScenarioPlayView;
+			/** The step of a module's lesson shown at that history entry (0: the whole lesson). */
+			lessonStep?: number;
 		}
 	}
 }

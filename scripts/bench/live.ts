@@ -64,8 +64,8 @@ closeDb();
  */
 async function scenarioReplies(rounds: number): Promise<number[]> {
 	const { loadContent } = await import('../../src/lib/server/content/loader');
-	const labels = { tip: '', advarsel: '', hjaelp: '', refleksion: '' };
-	const content = loadContent(join(ROOT, 'content'), { calloutLabels: () => labels });
+	const { CHECK_LABELS } = await import('../../src/lib/server/content/check-labels');
+	const content = loadContent(join(ROOT, 'content'), CHECK_LABELS);
 	const scenario = content.locales.da.scenarios.get(MODULE.split('/').at(-1)!)!;
 	const replies: number[] = [];
 	let step = scenario.steps[scenario.start];

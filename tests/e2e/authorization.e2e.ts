@@ -60,6 +60,9 @@ const FAILS_400: Cells = [
 	'fail 400'
 ];
 
+/** The coordinator's pages: no actor of the matrix is a coordinator (they have COORDINATOR below). */
+const COORDINATOR_ONLY: Cells = ['login', '404', '404', '404', '404', '404', '404'];
+
 /** Professional A acts on spare objects; everyone else on the victim's. */
 const allowed = (actor: Actor) => actor === 'proA';
 const classPath = (w: SecurityWorld, actor: Actor) =>
@@ -82,6 +85,7 @@ const TABLE: Record<string, Row> = {
 	'GET /':                                         { path: () => '/', expect: EVERYONE },
 	'GET /[track=track]':                            { path: () => '/unge', expect: EVERYONE },
 	'GET /[track=track]/[modul]':                    { path: () => '/unge/grooming', expect: EVERYONE },
+	'GET /[track=track]/[modul]/trin/[trin=step]':   { path: () => '/unge/grooming/trin/3', expect: EVERYONE },
 	'GET /[track=track]/oev/[scenario]':             { path: () => '/unge/oev/oev-sofie', expect: EVERYONE },
 	'GET /[track=track]/bevis':                      { path: () => '/foraeldre/bevis', expect: SIGNED_IN },
 	'GET /admin':                                    { path: () => '/admin', expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
@@ -107,6 +111,13 @@ const TABLE: Record<string, Row> = {
 	'GET /temadage/[slug]/kalender.ics':             { path: (w) => `/temadage/${w.themeDayA.slug}/kalender.ics`, expect: DRAFT_PUBLIC },
 	'GET /fagperson/klasser/[id]/analyse/[modul]':   { path: (w) => `${w.classA.path}/analyse/grooming`, expect: OWNER_ONLY },
 	'GET /fagperson/klasser/[id]/csv':               { path: (w) => `${w.classA.path}/csv`, expect: OWNER_ONLY },
+	'GET /fagperson/maalinger':                      { path: () => '/fagperson/maalinger', expect: APPROVED_PRO },
+	'GET /fagperson/maalinger/[id]':                 { path: (w) => w.measureA.path, expect: OWNER_ONLY },
+	'GET /koordinator':                              { path: () => '/koordinator', expect: COORDINATOR_ONLY },
+	'GET /koordinator/csv':                          { path: () => '/koordinator/csv', expect: COORDINATOR_ONLY },
+	'GET /koordinator/udskrift':                     { path: () => '/koordinator/udskrift', expect: COORDINATOR_ONLY },
+	'GET /maaling':                                  { path: () => '/maaling', expect: EVERYONE },
+	'GET /maaling/[kode]':                           { path: (w) => `/maaling/${w.measureA.code}`, expect: EVERYONE },
 	'GET /fagperson/live':                           { path: () => '/fagperson/live', expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	'GET /fagperson/live/[id]':                      { path: (w) => w.liveA.path, expect: LIVE_OWNER },
 	'GET /fagperson/live/[id]/skaerm':               { path: (w) => `${w.liveA.path}/skaerm`, expect: LIVE_OWNER },
@@ -134,6 +145,8 @@ const TABLE: Record<string, Row> = {
 
 	'POST /[track=track]/[modul]?/svar':             { path: () => '/unge/grooming', expect: FAILS_400 },
 	'POST /[track=track]/[modul]?/tjek':             { path: () => '/unge/grooming', expect: FAILS_400 },
+	// Remembers a signed-in person's step of the lesson; a visitor's step is not stored.
+	'POST /[track=track]/[modul]?/trin':             { path: () => '/unge/grooming', form: () => ({ trin: '2' }), expect: EVERYONE },
 	'POST /[track=track]/oev/[scenario]?/svar':      { path: () => '/unge/oev/oev-sofie', form: () => ({ vej: 'forfalsket', valg: '0' }), expect: FAILS_400 },
 	'POST /admin?/godkend':                          { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingSpare.id : w.pendingTarget.id }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
 	'POST /admin?/afvis':                            { path: () => '/admin', form: (w, a) => ({ userId: a === 'admin' ? w.pendingDeclineSpare.id : w.pendingTarget.id, reason: `Afvist af ${a}` }), expect: ['login', '404', '404', '404', '404', '404', 'ok'] },
@@ -141,6 +154,14 @@ const TABLE: Record<string, Row> = {
 	'POST /fagperson?/ansoeg':                       { path: () => '/fagperson', form: () => ({ ...PROFESSIONAL_APPLICATION }), expect: ['login', '404', '404', 'ok', '404', '404', '404'] },
 	'POST /fagperson?/velkommen':                    { path: () => '/fagperson', expect: APPROVED_PRO },
 	'POST /fagperson?/opret':                        { path: () => '/fagperson', form: (w, a) => ({ name: `Klasse af ${a}`, school: 'Skole', ageGroup: '8.' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
+	// Another's assignment is no target: the action refuses it as unknown.
+	'POST /fagperson/maalinger?/opret':              { path: () => '/fagperson/maalinger', form: (w, a) => ({ measure: 'temadag-unge', target: `opgave-${a === 'proA' ? w.spareAssignments[1] : w.assignment}` }), expect: ['login', '404', '404', '404', 'ok', 'fail 404', 'fail 404'] },
+	'POST /fagperson/maalinger/[id]?/efter':         { path: (w, a) => (a === 'proA' ? w.measureAfterOk.path : w.measureA.path), expect: OWNER_ONLY },
+	'POST /fagperson/maalinger/[id]?/luk':           { path: (w, a) => (a === 'proA' ? w.measureCloseOk.path : w.measureA.path), form: () => ({ bekraeft: 'ja' }), expect: OWNER_ONLY },
+	'POST /koordinator?/ansoeg':                     { path: () => '/koordinator', form: () => ({ ...PROFESSIONAL_APPLICATION }), expect: COORDINATOR_ONLY },
+	// Anyone with the code reaches the questions; unanswered ones are refused.
+	'POST /maaling':                                 { path: () => '/maaling', form: (w) => ({ code: w.measureA.code }), expect: EVERYONE },
+	'POST /maaling/[kode]?/svar':                    { path: (w) => `/maaling/${w.measureA.code}`, expect: FAILS_400 },
 	'POST /fagperson/live?/start':                   { path: () => '/fagperson/live', form: () => ({ track: 'unge', modul: 'grooming' }), expect: ['login', '404', '404', '404', 'ok', 'ok', 'ok'] },
 	// Professional A has three sessions running by now (liveA, liveOk and the one just started):
 	// past the guard, the quota answers. Starting an evening is part of the evening journey.
@@ -201,6 +222,28 @@ const TABLE: Record<string, Row> = {
 	'POST /mig/familie/[link]?/talt':                { path: (w) => `/mig/familie/${w.link}`, form: () => ({ module: 'grooming', talked: 'ja' }), expect: ['login', '404', '404', '404', '404', '404', '404'] },
 	'POST /nulstil':                                 { path: () => '/nulstil', form: (w) => ({ username: w.pupil.username, code: 'ABCDEF', password: '' }), expect: FAILS_400 },
 	'POST /opret-konto':                             { path: () => '/opret-konto', expect: ['fail 400', 'fail 409', 'fail 409', 'fail 409', 'fail 409', 'fail 409', 'fail 409'] }
+};
+
+/**
+ * The coordinator, approved and still pending, on their own pages and on everyone else's: figures
+ * across groups, never a class, a measure or an administrator's page.
+ */
+// prettier-ignore
+const COORDINATOR: Record<string, { path: (w: SecurityWorld) => string; form?: Record<string, string>; expect: [Outcome, Outcome] }> = {
+	//                                                  approved    pending
+	'GET /koordinator':                 { path: () => '/koordinator', expect: ['ok', 'ok'] },
+	'GET /koordinator/csv':             { path: () => '/koordinator/csv', expect: ['ok', '404'] },
+	'GET /koordinator/udskrift':        { path: () => '/koordinator/udskrift', expect: ['ok', '404'] },
+	'POST /koordinator?/ansoeg':        { path: () => '/koordinator', form: { ...PROFESSIONAL_APPLICATION }, expect: ['404', 'ok'] },
+	'GET /fagperson':                   { path: () => '/fagperson', expect: ['404', '404'] },
+	'GET /fagperson/klasser/[id]':      { path: (w) => w.classA.path, expect: ['404', '404'] },
+	'GET /fagperson/maalinger':         { path: () => '/fagperson/maalinger', expect: ['404', '404'] },
+	'GET /fagperson/maalinger/[id]':    { path: (w) => w.measureA.path, expect: ['404', '404'] },
+	'POST /fagperson/maalinger/[id]?/luk': { path: (w) => w.measureA.path, form: { bekraeft: 'ja' }, expect: ['404', '404'] },
+	'GET /fagperson/temadage':          { path: () => '/fagperson/temadage', expect: ['404', '404'] },
+	'GET /admin':                       { path: () => '/admin', expect: ['404', '404'] },
+	'POST /admin?/godkend':             { path: () => '/admin', form: {}, expect: ['404', '404'] },
+	'GET /mig':                         { path: () => '/mig', expect: ['ok', 'ok'] }
 };
 
 /** What the inventory says must be in the table. */
@@ -276,6 +319,11 @@ function victimState(w: SecurityWorld) {
 		pollCounts: snapshot('select * from youth_poll_counts where poll_id = ?', w.pollA.id),
 		agreementSet: snapshot('select * from agreement_sets where id = ?', w.agreementsA.id),
 		agreements: snapshot('select * from agreements where set_id = ?', w.agreementsA.id),
+		measure: snapshot('select * from measures where id = ?', w.measureA.id),
+		measureAnswers: snapshot(
+			'select count(*) from measure_participants where measure_id = ?',
+			w.measureA.id
+		),
 		talks: snapshot('select * from card_talks where link_id = ?', w.link),
 		pending: snapshot('select id, role, approved_at from users where id = ?', w.pendingTarget.id),
 		application: snapshot(
@@ -380,5 +428,34 @@ test.describe.serial('authorization matrix', () => {
 				'utryg-besked'
 			)
 		).toContain('7');
+		expect(snapshot('select phase from measures where id = ?', w.measureAfterOk.id)).toContain(
+			'after'
+		);
+		expect(snapshot('select phase from measures where id = ?', w.measureCloseOk.id)).toContain(
+			'closed'
+		);
+	});
+
+	test("coordinators open the partnership's figures and nothing of a class, a measure or the administrators", async () => {
+		const before = victimState(w);
+		const wrong: string[] = [];
+		for (const [key, row] of Object.entries(COORDINATOR)) {
+			const cells = [w.coordinator, w.pendingCoordinator];
+			for (const [i, account] of cells.entries()) {
+				const outcome = await requestOutcome(
+					account.client,
+					key,
+					{ path: row.path, form: () => row.form ?? {}, expect: EVERYONE },
+					w,
+					'parent'
+				);
+				if (outcome !== row.expect[i])
+					wrong.push(
+						`${key} as ${i ? 'pending' : 'approved'} coordinator: expected ${row.expect[i]}, got ${outcome}`
+					);
+			}
+		}
+		expect(wrong).toEqual([]);
+		expect(victimState(w)).toEqual(before);
 	});
 });

@@ -13,6 +13,7 @@ import {
 	createAgreementSetApi,
 	createClassApi,
 	createPollApi,
+	createMeasureApi,
 	createThemeDayApi,
 	endpointMethods,
 	linkFamilyApi,
@@ -23,7 +24,7 @@ import {
 	type Account
 } from './support/security-fixtures';
 
-type Who = 'visitor' | 'youth' | 'parent' | 'pro' | 'admin';
+type Who = 'visitor' | 'youth' | 'parent' | 'pro' | 'coordinator' | 'admin';
 type World = {
 	accounts: Record<Exclude<Who, 'visitor'>, Account>;
 	classPath: string;
@@ -32,6 +33,7 @@ type World = {
 	themeDay: { path: string; slug: string };
 	poll: { path: string; code: string };
 	agreements: { path: string; code: string };
+	measure: { path: string; code: string };
 };
 
 /** For every page: who sees it (with a 200) and where. A new page needs a row here. */
@@ -39,6 +41,10 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 	'/': { who: 'visitor', path: () => '/' },
 	'/[track=track]': { who: 'youth', path: () => '/unge' },
 	'/[track=track]/[modul]': { who: 'visitor', path: () => '/foraeldre/tal-med-dit-barn' },
+	'/[track=track]/[modul]/trin/[trin=step]': {
+		who: 'visitor',
+		path: () => '/foraeldre/tal-med-dit-barn/trin/2'
+	},
 	'/[track=track]/bevis': { who: 'youth', path: () => '/unge/bevis' },
 	'/[track=track]/oev/[scenario]': { who: 'visitor', path: () => '/unge/oev/oev-sofie' },
 	'/admin': { who: 'admin', path: () => '/admin' },
@@ -62,6 +68,12 @@ const PAGES: Record<string, { who: Who; path: (w: World) => string }> = {
 		path: (w) => `${w.classPath}/analyse/grooming`
 	},
 	'/fagperson/live': { who: 'pro', path: () => '/fagperson/live' },
+	'/fagperson/maalinger': { who: 'pro', path: () => '/fagperson/maalinger' },
+	'/fagperson/maalinger/[id]': { who: 'pro', path: (w) => w.measure.path },
+	'/koordinator': { who: 'coordinator', path: () => '/koordinator' },
+	'/koordinator/udskrift': { who: 'coordinator', path: () => '/koordinator/udskrift' },
+	'/maaling': { who: 'visitor', path: () => '/maaling' },
+	'/maaling/[kode]': { who: 'visitor', path: (w) => `/maaling/${w.measure.code}` },
 	'/fagperson/temadage': { who: 'pro', path: () => '/fagperson/temadage' },
 	'/fagperson/temadage/ny': { who: 'pro', path: () => '/fagperson/temadage/ny' },
 	'/fagperson/temadage/[id]': { who: 'pro', path: (w) => w.themeDay.path },
@@ -120,6 +132,7 @@ const ENDPOINTS: Record<
 		status: 200
 	},
 	'GET /healthz': { who: 'visitor', path: () => '/healthz', status: 200 },
+	'GET /koordinator/csv': { who: 'coordinator', path: () => '/koordinator/csv', status: 200 },
 	'GET /indhold/[...path]': {
 		who: 'visitor',
 		path: () => '/indhold/da/unge/grooming/findes-ikke.png',
@@ -183,8 +196,10 @@ test.describe.serial('security headers and cookies', () => {
 		const youth = await signUpApi('youth');
 		const parent = await signUpApi('parent');
 		const link = await linkFamilyApi(youth, parent);
+		const coordinator = await approve(admin, await signUpApi('coordinator'));
 		const made = await createClassApi(pro);
-		await assignApi(pro, made.id, 'grooming');
+		const assignment = await assignApi(pro, made.id, 'grooming');
+		const measure = await createMeasureApi(pro, assignment);
 		const live = await startLiveApi(pro);
 		const visitor = await apiClient();
 		const joined = await postAction(visitor, '/live', 'default', {
@@ -196,19 +211,21 @@ test.describe.serial('security headers and cookies', () => {
 		const poll = await createPollApi(pro, `temadag:${themeDay.id}`);
 		const agreements = await createAgreementSetApi(pro, `klasse:${made.id}`);
 		w = {
-			accounts: { youth, parent, pro, admin },
+			accounts: { youth, parent, pro, coordinator, admin },
 			classPath: made.path,
 			link,
 			live,
 			themeDay,
 			poll,
-			agreements
+			agreements,
+			measure
 		};
 		Object.assign(clients, {
 			visitor,
 			youth: youth.client,
 			parent: parent.client,
 			pro: pro.client,
+			coordinator: coordinator.client,
 			admin: admin.client
 		});
 	});

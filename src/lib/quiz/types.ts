@@ -32,6 +32,11 @@ export interface QuestionResult {
 	explanation: string;
 	/** single/truefalse: the chosen option and the correct one; multiple: every option; order: items in the right order. */
 	options: OptionFeedback[];
+	/**
+	 * How much of the question the answer got right. Multiple choice: the options judged rightly
+	 * (chosen and right, or rightly left out) of all its options; other types: 1 of 1 or 0 of 1.
+	 */
+	credit: { right: number; of: number };
 }
 export interface AnswerProblem {
 	questionIndex: number;

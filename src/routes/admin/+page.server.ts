@@ -18,6 +18,7 @@ export const load: PageServerLoad = (event) => {
 		pending: pendingApplicants().map((p) => ({
 			id: p.id,
 			username: p.username,
+			role: p.role,
 			workplace: p.workplace,
 			municipality: p.municipality,
 			createdAt: (p.submittedAt ?? p.createdAt).toISOString()
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		const id = field(await event.request.formData(), 'userId');
 		const user = getUser(id);
 		if (!user || !approveApplicant(id)) return fail(404, { approved: null });
-		return { approved: user.username };
+		return { approved: user.username, approvedRole: user.role };
 	},
 	afvis: async (event) => {
 		requireRole(event, 'admin');

@@ -24,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
-		if (!user.pending) error(404, 'Not found');
+		if (!user.pending || user.role !== 'professional') error(404, 'Not found');
 		const application = applicationOf(user.id);
 		return {
 			applicant: {

@@ -33,8 +33,14 @@ export const actions: Actions = {
 		}
 		if (!result.ok) return fail(400, { values, errors: { password: 'error_wrong_credentials' } });
 		startSession(cookies, url, result.user.id);
-		// A professional approved since the last visit is welcomed on /fagperson first.
-		const home = welcomeDue(result.user.id) ? '/fagperson' : '/mig';
+		// A professional approved since the last visit is welcomed on /fagperson first; an approved
+		// coordinator's work is the report.
+		const home =
+			result.user.role === 'coordinator' && !result.user.pending
+				? '/koordinator'
+				: welcomeDue(result.user.id)
+					? '/fagperson'
+					: '/mig';
 		redirect(303, safeNextPath(url.searchParams.get('naeste'), home));
 	}
 };

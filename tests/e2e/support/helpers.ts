@@ -1,4 +1,10 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+	expect,
+	type Browser,
+	type BrowserContext,
+	type Locator,
+	type Page
+} from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
@@ -15,28 +21,28 @@ export function uniqueName(prefix: string): string {
 	return `${prefix}${Date.now().toString(36)}${counter}`.slice(0, 32);
 }
 
-export type Role = 'youth' | 'parent' | 'professional';
+export type Role = 'youth' | 'parent' | 'professional' | 'coordinator';
 /** What every professional in the tests tells the administrator when signing up. */
 export const PROFESSIONAL_APPLICATION = { workplace: 'Herlev Skole', municipality: 'Herlev' };
 const ROLE_LABEL: Record<Role, string> = {
 	youth: 'Ung',
 	parent: 'Forælder',
-	professional: 'Fagperson'
+	professional: 'Fagperson',
+	coordinator: 'Koordinator'
 };
 
 export async function signUp(
 	page: Page,
 	role: Role,
 	username = uniqueName(role.slice(0, 3)),
-	password = PASSWORD
+	password = PASSWORD,
+	application = PROFESSIONAL_APPLICATION
 ) {
 	await page.goto('/opret-konto');
 	await page.getByLabel(ROLE_LABEL[role], { exact: true }).check();
-	if (role === 'professional') {
-		await page.getByLabel('Arbejdsplads').fill(PROFESSIONAL_APPLICATION.workplace);
-		await page
-			.getByLabel('Kommune, du arbejder i')
-			.selectOption(PROFESSIONAL_APPLICATION.municipality);
+	if (role === 'professional' || role === 'coordinator') {
+		await page.getByLabel('Arbejdsplads').fill(application.workplace);
+		await page.getByLabel('Kommune, du arbejder i').selectOption(application.municipality);
 	}
 	await page.getByLabel('Brugernavn').fill(username);
 	await page.getByLabel('Adgangskode', { exact: true }).fill(password);
@@ -70,6 +76,14 @@ export async function expectNoAxeViolations(page: Page) {
 		(v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`
 	);
 	expect(summary, `axe on ${page.url()}`).toEqual([]);
+}
+
+/** A context whose app scripts never load: the page as a browser without JavaScript shows it. */
+export async function blockAppScripts(context: BrowserContext) {
+	await context.route(
+		(url) => url.pathname.startsWith('/_app/') && url.pathname.endsWith('.js'),
+		(route) => route.abort()
+	);
 }
 
 /** axe at the two widths every page is checked at, and no sideways scrolling (reflow) at 320 px. */
@@ -164,9 +178,13 @@ export async function answerQuiz(
 		await fillQuestion(fieldset, q, wrong);
 		if (opts.stepwise) {
 			await fieldset.getByRole('button', { name: 'Tjek mit svar' }).click();
-			await expect(
-				fieldset.getByText(wrong ? 'Ikke helt' : 'Rigtigt', { exact: true })
-			).toBeVisible();
+			// A wrong multiple-choice answer gets partial credit: "2 af 4 rigtige".
+			const verdict = !wrong
+				? 'Rigtigt'
+				: q.type === 'multiple'
+					? /^\d+ af \d+ rigtige$/
+					: 'Ikke helt';
+			await expect(fieldset.getByText(verdict, { exact: true })).toBeVisible();
 			if (i < questions.length - 1)
 				await fieldset.getByRole('button', { name: 'Næste spørgsmål' }).click();
 		}
@@ -196,4 +214,46 @@ export async function approvedProfessional(browser: Browser) {
 export async function chooseLanguage(page: Page, name: string) {
 	await page.locator('.language-chooser summary').click();
 	await page.locator('.language-chooser').getByRole('button', { name, exact: true }).click();
+}
+
+/** A before-and-after measure of the fixture content. */
+export function readMeasure(slug: string): {
+	title: string;
+	questions: {
+		id: string;
+		kind: string;
+		label: string;
+		text: string;
+		options?: { id: string; text: string; correct?: boolean }[];
+	}[];
+} {
+	return parse(readContentFile(`maalinger/${slug}.yaml`));
+}
+
+/**
+ * A measure's form as a browser posts it: every knowledge question right or wrong, every
+ * 1–5 question at `scale`.
+ */
+export function measureAnswers(
+	slug: string,
+	right: boolean,
+	scale: number
+): Record<string, string> {
+	return Object.fromEntries(
+		readMeasure(slug).questions.map((q) => [
+			`q-${q.id}`,
+			q.kind === 'viden' ? q.options!.find((o) => !!o.correct === right)!.id : String(scale)
+		])
+	);
+}
+
+/** Fills in a measure's page by its labels, as `measureAnswers` does. */
+export async function fillMeasure(page: Page, slug: string, right: boolean, scale: number) {
+	const labels = ['Helt uenig', 'Lidt uenig', 'Hverken enig eller uenig', 'Lidt enig', 'Helt enig'];
+	for (const q of readMeasure(slug).questions) {
+		const fieldset = page.locator(`fieldset#q-${q.id}`);
+		const label =
+			q.kind === 'viden' ? q.options!.find((o) => !!o.correct === right)!.text : labels[scale - 1];
+		await fieldset.getByLabel(label, { exact: true }).check();
+	}
 }

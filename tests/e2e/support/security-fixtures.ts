@@ -106,7 +106,7 @@ export type Account = { client: APIRequestContext; username: string; id: string 
 
 /** Creates an account through /opret-konto; the client holds its session. */
 export async function signUpApi(
-	role: 'youth' | 'parent' | 'professional',
+	role: 'youth' | 'parent' | 'professional' | 'coordinator',
 	username = uniqueName(role.slice(0, 3))
 ): Promise<Account> {
 	const client = await apiClient();
@@ -114,7 +114,7 @@ export async function signUpApi(
 		username,
 		password: PASSWORD,
 		role,
-		...(role === 'professional' ? PROFESSIONAL_APPLICATION : {})
+		...(role === 'professional' || role === 'coordinator' ? PROFESSIONAL_APPLICATION : {})
 	});
 	expect(response.status(), `sign-up of ${username}`).toBe(303);
 	return { client, username, id: userId(username) };
@@ -143,6 +143,21 @@ export async function approve(admin: Account, professional: Account): Promise<Ac
 	expect(outcome.type).toBe('success');
 	await professional.client.dispose();
 	return { ...professional, client: await signInApi(professional.username) };
+}
+
+/** A professional attaches the fixture's youth measure to one of their class assignments. */
+export async function createMeasureApi(
+	owner: Account,
+	assignmentId: number
+): Promise<{ id: string; code: string; path: string }> {
+	const outcome = await postAction(owner.client, '/fagperson/maalinger', 'opret', {
+		measure: 'temadag-unge',
+		target: `opgave-${assignmentId}`
+	});
+	expect(outcome.type, JSON.stringify(outcome)).toBe('redirect');
+	const id = outcome.location!.split('/').pop()!;
+	const row = snapshot('select code from measures where id = ?', id);
+	return { id, code: JSON.parse(row)[0].code as string, path: `/fagperson/maalinger/${id}` };
 }
 
 export type ClassFields = { name: string; school: string; ageGroup: string };

@@ -8,6 +8,7 @@ import {
 	createAgreementSetApi,
 	createClassApi,
 	createPollApi,
+	createMeasureApi,
 	createThemeDayApi,
 	joinClassApi,
 	linkFamilyApi,
@@ -67,6 +68,14 @@ export async function buildSecurityWorld() {
 	const pollOk = await createPollApi(proA, `temadag:${themeDayOk.id}`);
 	const agreementsA = await createAgreementSetApi(proA, `klasse:${classA.id}`);
 	const agreementsOk = await createAgreementSetApi(proA, `klasse:${classOk.id}`);
+	// A measure on professional A's class, and spare ones to move on and to close.
+	const measureA = await createMeasureApi(proA, assignment);
+	// (On the assignment no cell removes: removing one deletes its measures.)
+	const measureAfterOk = await createMeasureApi(proA, spareAssignments[1]);
+	const measureCloseOk = await createMeasureApi(proA, spareAssignments[1]);
+	// Coordinators are no column of the matrix: they have a table of their own.
+	const coordinator = await approve(admin, await signUpApi('coordinator'));
+	const pendingCoordinator = await signUpApi('coordinator');
 
 	const clients: Record<Actor, APIRequestContext> = {
 		visitor: await apiClient(),
@@ -109,6 +118,11 @@ export async function buildSecurityWorld() {
 		pollOk,
 		agreementsA,
 		agreementsOk,
+		measureA,
+		measureAfterOk,
+		measureCloseOk,
+		coordinator,
+		pendingCoordinator,
 		pendingTarget,
 		pendingSpare,
 		pendingDeclineSpare,
@@ -120,6 +134,8 @@ export async function buildSecurityWorld() {
 				pendingTarget,
 				pendingSpare,
 				pendingDeclineSpare,
+				coordinator,
+				pendingCoordinator,
 				...spares
 			])
 				await a.client.dispose();

@@ -16,6 +16,7 @@ import {
 	themeDays,
 	users
 } from '../db/schema';
+import { measureDataOf } from '../measures/participation';
 
 /** Everything stored about a person, for "download my data" (GDPR art. 15 and 20). */
 export function exportUserData(userId: string) {
@@ -59,6 +60,7 @@ export function exportUserData(userId: string) {
 				)
 				.all()
 		: [];
+	const measureData = measureDataOf(userId);
 	return {
 		exportedAt: new Date().toISOString(),
 		account: {
@@ -159,6 +161,9 @@ export function exportUserData(userId: string) {
 				youthProgramme: JSON.parse(d.youthProgramme) as string[],
 				parentProgramme: JSON.parse(d.parentProgramme) as string[]
 			})),
+		/** Before-and-after measures answered while they are open (1/0 for right or not, 1–5 on a scale). */
+		measuresAnswered: measureData.answered,
+		measuresCreated: measureData.made,
 		familyCodes: db
 			.select({
 				createdAt: familyCodes.createdAt,

@@ -10,6 +10,7 @@ import { submitApplication } from '../professionals/applications';
 import {
 	SIGNUP_ROLES,
 	createUser,
+	needsApproval,
 	usernameProblem,
 	type SessionUser,
 	type SignupRole
@@ -29,7 +30,7 @@ export async function signUp(input: {
 	address: string;
 	cookies: Cookies;
 	url: URL;
-	/** What a professional tells the administrator (workplace, municipality), as typed. */
+	/** What a professional or coordinator tells the administrator (workplace, municipality). */
 	application?: { workplace: string; municipality: string };
 	/** The visitor's quiz results from the `besoeg` cookie: true imports them, false drops them,
 	 * undefined (the form did not ask) leaves the cookie alone. */
@@ -43,7 +44,7 @@ export async function signUp(input: {
 	if (pwProblem) errors.password = `error_${pwProblem}`;
 	if (!SIGNUP_ROLES.includes(role as SignupRole)) errors.role = 'error_role_missing';
 	const application =
-		role === 'professional'
+		SIGNUP_ROLES.includes(role as SignupRole) && needsApproval(role as SignupRole)
 			? applicationSchema.safeParse(input.application ?? { workplace: '', municipality: '' })
 			: null;
 	if (application && !application.success) Object.assign(errors, fieldErrors(application.error));

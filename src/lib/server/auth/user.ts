@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, prepared } from '../db/client';
 import { users } from '../db/schema';
 import { generateSecureRandomString } from '../security/random';
@@ -6,16 +6,19 @@ import { invalidateUserSessions } from './session';
 import { hashPassword } from './password';
 import { isUniqueViolation } from '../db/errors';
 
-export type Role = 'youth' | 'parent' | 'professional' | 'admin';
-export const SIGNUP_ROLES = ['youth', 'parent', 'professional'] as const;
+export type Role = 'youth' | 'parent' | 'professional' | 'coordinator' | 'admin';
+export const SIGNUP_ROLES = ['youth', 'parent', 'professional', 'coordinator'] as const;
 export type SignupRole = (typeof SIGNUP_ROLES)[number];
+/** Roles an administrator approves first; until then the account works as a parent's. */
+export const APPROVED_ROLES = ['professional', 'coordinator'] as const;
+export const needsApproval = (role: Role) => (APPROVED_ROLES as readonly Role[]).includes(role);
 
 export interface SessionUser {
 	id: string;
 	username: string;
 	displayName: string | null;
 	role: Role;
-	/** A professional waiting for approval; works like a parent until then. */
+	/** A professional or coordinator waiting for approval; works like a parent until then. */
 	pending: boolean;
 }
 
@@ -44,11 +47,11 @@ export function toSessionUser(row: UserRow): SessionUser {
 		username: row.username,
 		displayName: row.displayName,
 		role: row.role,
-		pending: row.role === 'professional' && row.approvedAt === null
+		pending: needsApproval(row.role) && row.approvedAt === null
 	};
 }
 
-/** What the person may do: a pending professional acts as a parent. */
+/** What the person may do: a pending professional or coordinator acts as a parent. */
 export function effectiveRole(user: SessionUser): Role {
 	return user.pending ? 'parent' : user.role;
 }
@@ -140,19 +143,21 @@ export async function setPassword(userId: string, password: string): Promise<voi
 export function setRole(userId: string, role: Role, now = new Date()): void {
 	getDb()
 		.update(users)
-		.set({ role, approvedAt: role === 'professional' || role === 'admin' ? now : null })
+		.set({ role, approvedAt: needsApproval(role) || role === 'admin' ? now : null })
 		.where(eq(users.id, userId))
 		.run();
 	// A changed role changes what the person may do: every session starts over.
 	invalidateUserSessions(userId);
 }
 
-/** Approves a pending professional; false when there is no such pending account. */
+/** Approves a pending professional or coordinator; false when there is no such pending account. */
 export function approveProfessional(userId: string, now = new Date()): boolean {
 	const result = getDb()
 		.update(users)
 		.set({ approvedAt: now })
-		.where(and(eq(users.id, userId), eq(users.role, 'professional'), isNull(users.approvedAt)))
+		.where(
+			and(eq(users.id, userId), inArray(users.role, [...APPROVED_ROLES]), isNull(users.approvedAt))
+		)
 		.run();
 	return result.changes === 1;
 }

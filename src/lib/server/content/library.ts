@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { loadContent, type LoadedContent } from './loader';
 import type { EveningLibrary } from './evening';
 import type { CalloutKind } from './markdown';
+import type { MockMessageKind, MockMessageLabels } from './mock-message';
 import type { ContentLocale, TrackId } from './schema';
 import { formatProblem, type LocaleContent, type Module } from './types';
 
@@ -14,13 +15,35 @@ export const calloutLabels = (locale: ContentLocale): Record<CalloutKind, string
 	refleksion: m.callout_reflect({}, { locale })
 });
 
+const mockHeadings = {
+	sms: m.mock_heading_sms,
+	chat: m.mock_heading_chat,
+	opslag: m.mock_heading_opslag,
+	betaling: m.mock_heading_betaling,
+	login: m.mock_heading_login
+} satisfies Record<MockMessageKind, unknown>;
+
+export const mockMessageLabels = (locale: ContentLocale): MockMessageLabels => ({
+	heading: (kind, from, app) => {
+		const heading = mockHeadings[kind]({ from }, { locale });
+		return app ? m.mock_heading_on_app({ heading, app }, { locale }) : heading;
+	},
+	theyWrite: (from) => m.mock_they_write({ from }, { locale }),
+	youWrite: m.mock_you_write({}, { locale }),
+	example: m.mock_example({}, { locale })
+});
+
 export class ContentError extends Error {}
 
 let library: LoadedContent | null = null;
 
 /** Loads all content once; refuses (throws) when any module is invalid. */
 export function initContent(root = process.env.CONTENT_DIR ?? 'content'): LoadedContent {
-	const loaded = loadContent(resolve(root), { calloutLabels, staticDir: resolve('static') });
+	const loaded = loadContent(resolve(root), {
+		calloutLabels,
+		mockMessageLabels,
+		staticDir: resolve('static')
+	});
 	if (loaded.problems.length > 0) {
 		throw new ContentError(
 			`Indholdet i ${root} har ${loaded.problems.length} fejl:\n` +

@@ -7,8 +7,8 @@ import { loadContent } from './loader';
 import { materialsOf } from './materials';
 import { moduleSourceHash, sourceHash } from './translation';
 import { formatProblem } from './types';
+import { CHECK_LABELS } from './check-labels';
 
-const labels = { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk over det' };
 let root: string;
 
 function write(path: string, text: string) {
@@ -16,8 +16,14 @@ function write(path: string, text: string) {
 	writeFileSync(join(root, path), text);
 }
 
-const lesson = (title: string, body = 'Det her er en kort tekst. Den er let at læse.') =>
-	`---\ntitle: ${title}\nsummary: Kort om emnet.\nminutes: 5\nages: [10, 18]\ntopics: [test]\nsources:\n  - title: Kilde\n    url: https://example.org/kilde\nlastReviewed: 2026-11-25\n---\n${body}\n`;
+/** Three ## sections, the fewest a lesson may be read in (lesson-steps.ts). */
+const SECTIONS = '\n\n## Først\n\nTekst.\n\n## Så\n\nTekst.\n\n## Til sidst\n\nTekst.';
+const lesson = (
+	title: string,
+	body = 'Det her er en kort tekst. Den er let at læse.',
+	{ front = '', sections = SECTIONS } = {}
+) =>
+	`---\ntitle: ${title}\nsummary: Kort om emnet.\nminutes: 5\nages: [10, 18]\ntopics: [test]\nsources:\n  - title: Kilde\n    url: https://example.org/kilde\nlastReviewed: 2026-11-25\n${front}---\n${body}${sections}\n`;
 
 const question = (id: string) => ({
 	id,
@@ -89,7 +95,7 @@ function validTree() {
 function writeTranslation(locale: string, quizYaml = quiz(6)) {
 	write(
 		`${locale}/unge/et-modul/lesson.md`,
-		`---\ntitle: A module\nsummary: Briefly.\ntranslatedFrom: ${moduleSourceHash(join(root, 'da/unge/et-modul'))}\ntranslationReview: back-translation, 2026-12-02\n---\nA short text.\n`
+		`---\ntitle: A module\nsummary: Briefly.\ntranslatedFrom: ${moduleSourceHash(join(root, 'da/unge/et-modul'))}\ntranslationReview: back-translation, 2026-12-02\n---\nA short text.\n\n## First\n\nText.\n\n## Then\n\nText.\n\n## Last\n\nText.\n`
 	);
 	write(`${locale}/unge/et-modul/quiz.yaml`, quizYaml);
 	write(
@@ -102,8 +108,7 @@ function writeTranslation(locale: string, quizYaml = quiz(6)) {
 	);
 }
 
-const load = () =>
-	loadContent(root, { calloutLabels: () => labels, staticDir: join(root, 'static') });
+const load = () => loadContent(root, { ...CHECK_LABELS, staticDir: join(root, 'static') });
 const messages = () => load().problems.map(formatProblem);
 
 beforeEach(() => {
@@ -133,7 +138,12 @@ describe('loadContent', () => {
 			ages: [10, 18],
 			sources: [{ title: 'Kilde', url: 'https://example.org/kilde' }]
 		});
-		expect(locales.en.modules.get('et-modul')!.lessonHtml).toContain('A short text.');
+		expect(locales.en.modules.get('et-modul')!.lessonSteps.map((step) => step.title)).toEqual([
+			'First',
+			'Then',
+			'Last'
+		]);
+		expect(locales.en.modules.get('et-modul')!.lessonSteps[0].html).toContain('A short text.');
 		expect(locales.en.modules.get('et-modul')!.cards!.summary).toBe('Your child learned.');
 		expect(locales.en.modules.get('for-voksne')).toMatchObject({
 			title: 'For voksne',
@@ -210,6 +220,87 @@ describe('loadContent', () => {
 			'Kommunikationsplatformenes algoritmebaserede anbefalingssystemer prioriterer engagementsmaksimerende indholdstyper uforholdsmæssigt, hvilket medfører eksponeringsrisici.';
 		write('da/unge/et-modul/lesson.md', lesson('Et modul', hard));
 		expect(messages().join('\n')).toMatch(/LIX \d+(\.\d)? er over grænsen 35/);
+	});
+
+	it('reads a lesson in steps at its ## headings, the intro in the first', () => {
+		const module = load().locales.da.modules.get('et-modul')!;
+		expect(module.lessonSteps.map((st) => st.title)).toEqual(['Først', 'Så', 'Til sidst']);
+		expect(module.lessonSteps[0].html).toMatch(/^<p>Det her er en kort tekst.*<h2>Først<\/h2>/s);
+	});
+
+	it('refuses a lesson with fewer than three sections', () => {
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { sections: '\n\n## Et\n\nTekst.\n\n## To\n\nTekst.' })
+		);
+		expect(messages().join('\n')).toContain(
+			'lesson.md: teksten kan ikke deles i 3–5 trin: den har 2 afsnit med ##-overskrift'
+		);
+	});
+
+	it('places quiz questions between steps and checks the step and the question', () => {
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'stepQuestions:\n  1: q2\n  2: q0\n' })
+		);
+		expect(load().locales.da.modules.get('et-modul')!.stepQuestions).toEqual([
+			{ afterStep: 1, questionId: 'q2' },
+			{ afterStep: 2, questionId: 'q0' }
+		]);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'stepQuestions:\n  3: q1\n  2: findes-ikke\n' })
+		);
+		const found = messages().join('\n');
+		expect(found).toContain(
+			'[stepQuestions.3]: teksten har 3 trin; et spørgsmål står mellem to trin'
+		);
+		expect(found).toContain('[stepQuestions.2]: spørgsmålet "findes-ikke" findes ikke i quiz.yaml');
+	});
+
+	it('warns while takeaways are missing and wants exactly three when given', () => {
+		const { warnings } = load();
+		expect(warnings.map(formatProblem)).toContainEqual(
+			expect.stringMatching(/et-modul\/lesson\.md \[takeaways\]: mangler/)
+		);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'takeaways:\n  - Et.\n  - To.\n' })
+		);
+		expect(messages().join('\n')).toMatch(/\[takeaways\]: præcis 3 korte linjer/);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', 'Intro.', { front: 'takeaways:\n  - Et.\n  - To.\n  - Tre.\n' })
+		);
+		const loaded = load();
+		expect(loaded.problems).toEqual([]);
+		expect(loaded.locales.da.modules.get('et-modul')!.takeaways).toEqual(['Et.', 'To.', 'Tre.']);
+		expect(loaded.warnings.filter((w) => w.file.includes('et-modul'))).toEqual([]);
+	});
+
+	it('counts mock messages and names the line of a broken one', () => {
+		const body = [
+			'Intro.',
+			'',
+			':::besked sms fra="Ukendt nummer"',
+			'Din pakke venter.',
+			':::',
+			'',
+			':::besked brev fra="Posten"',
+			'Hej.',
+			':::'
+		].join('\n');
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', body));
+		const found = messages().join('\n');
+		// The front matter takes lines 1–11; the body starts on line 12.
+		expect(found).toMatch(/et-modul\/lesson\.md:18: :::besked: ukendt slags besked "brev"/);
+		write(
+			'da/unge/et-modul/lesson.md',
+			lesson('Et modul', body.split('\n').slice(0, 5).join('\n'))
+		);
+		expect(load().locales.da.modules.get('et-modul')!.mockMessages).toBe(1);
+		write('da/unge/et-modul/lesson.md', lesson('Et modul', ':::besked sms fra="X"\nHej.'));
+		expect(messages().join('\n')).toContain(':::besked mangler en afsluttende :::');
 	});
 
 	it('finds modules missing from the track list and duplicate slugs', () => {
@@ -475,6 +566,20 @@ describe('translations of modules', () => {
 		expect(messages().join('\n')).toMatch(/spørgsmålene skal være de samme som på dansk/);
 	});
 
+	it('refuses a translated lesson read in another number of steps than the Danish one', () => {
+		writeTranslation('ar');
+		const file = join(root, 'ar/unge/et-modul/lesson.md');
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('## Last', '## Last\n\nText.\n\n## More')
+		);
+		const { locales, problems } = load();
+		expect(problems.map(formatProblem).join('\n')).toMatch(
+			/ar\/unge\/et-modul\/lesson\.md.*3 trin som på dansk \(har 4\)/
+		);
+		expect(locales.ar.modules.get('et-modul')!.translated).toBe(false);
+	});
+
 	it('shows conversation cards translated alone, with the module in Danish', () => {
 		const danishCards = readFileSync(join(root, 'da/unge/et-modul/cards.yaml'), 'utf8');
 		const translated = (over: Record<string, unknown> = {}) =>
@@ -537,7 +642,8 @@ describe('translations of the help page and plain pages', () => {
 		write('ar/hjaelp/help.yaml', translatedHelp());
 		const { locales, problems, warnings } = load();
 		expect(problems).toEqual([]);
-		expect(warnings).toEqual([]);
+		// The tree's modules are still without takeaways (a warning of their own).
+		expect(warnings.filter((w) => w.file.includes('hjaelp'))).toEqual([]);
 		expect(locales.ar.help).toMatchObject({ locale: 'ar', title: 'Get help' });
 		expect(locales.ar.help!.services[0].contact[0].href).toBe('tel:114');
 		// Languages without a translation show the Danish page.

@@ -2,7 +2,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { lix } from './lix';
-import { createMarkdownRenderer, type CalloutKind, markdownIn } from './markdown';
+import {
+	createMarkdownRenderer,
+	createSectionRenderer,
+	type CalloutKind,
+	markdownIn
+} from './markdown';
+import type { MockMessageLabels } from './mock-message';
+import { lessonParts, takeawaysWarning } from './lesson-checks';
 import {
 	LOCALES,
 	TRACKS,
@@ -32,6 +39,7 @@ import {
 import { loadScenario } from './scenarios';
 import { loadEvening, type EveningLibrary } from './evening';
 import { loadMaterials } from './materials';
+import { loadMeasures } from './measures';
 import type { Scenario } from '../../scenarios/types';
 import {
 	RESERVED_SLUGS,
@@ -55,6 +63,7 @@ const IMAGE_FILE = /\.(svg|png|jpe?g|webp|avif)$/i;
 
 export interface LoadOptions {
 	calloutLabels: (locale: ContentLocale) => Record<CalloutKind, string>;
+	mockMessageLabels: (locale: ContentLocale) => MockMessageLabels;
 	/** Where files in `static/` live, to check images referenced by absolute path. */
 	staticDir?: string;
 }
@@ -229,11 +238,26 @@ function loadModule(
 	if (cardsSource !== null)
 		cards = parseYaml(cardsSource, cardsSchema, rel('cards.yaml'), problems);
 
-	const render = createMarkdownRenderer({
+	const markdownOptions = {
 		...markdownIn(locale, options.calloutLabels(locale)),
 		imageBase: `/indhold/${locale}/${track}/${slug}`
-	});
-	const lesson = render(body);
+	};
+	const lesson = createSectionRenderer({
+		...markdownOptions,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const bodyLine = fm[0].split('\n').length;
+	const parts = lessonParts(
+		lesson,
+		body,
+		bodyLine,
+		front,
+		quiz?.questions ?? null,
+		rel('lesson.md'),
+		problems
+	);
+	const missingTakeaways = takeawaysWarning(front, rel('lesson.md'));
+	if (missingTakeaways) warnings.push(missingTakeaways);
 	for (const image of lesson.images) {
 		if (!image.alt)
 			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
@@ -256,7 +280,8 @@ function loadModule(
 			message: `LIX ${readability.lix} er over grænsen ${rules.maxLix} for sporet`
 		});
 	}
-	const teacher = teacherSource === null ? null : render(teacherSource);
+	const teacher =
+		teacherSource === null ? null : createMarkdownRenderer(markdownOptions)(teacherSource);
 	if (!front || !quiz) return null;
 	return {
 		dir,
@@ -267,7 +292,9 @@ function loadModule(
 			track,
 			locale,
 			translated: true,
-			lessonHtml: lesson.html,
+			lessonSteps: parts.steps,
+			stepQuestions: parts.stepQuestions,
+			mockMessages: parts.mockMessages,
 			teacherHtml: teacher?.html ?? '',
 			questions: quiz.questions.map(toQuestion),
 			cards,
@@ -332,13 +359,37 @@ function loadTranslatedModule(
 		return fallback;
 	}
 	// Images stay in the Danish module's folder; a translation gives them its own alt text.
-	const lesson = createMarkdownRenderer({
+	const body = lessonSource.slice(fm[0].length);
+	const lesson = createSectionRenderer({
 		...markdownIn(locale, options.calloutLabels(locale)),
-		imageBase: `/indhold/da/${track}/${slug}`
-	})(lessonSource.slice(fm[0].length));
+		imageBase: `/indhold/da/${track}/${slug}`,
+		mockMessageLabels: options.mockMessageLabels(locale)
+	})(body);
+	const lessonProblems: ContentProblem[] = [];
+	// The questions between steps are the Danish module's (checked there), so front is null here.
+	const parts = lessonParts(
+		lesson,
+		body,
+		fm[0].split('\n').length,
+		null,
+		null,
+		rel('lesson.md'),
+		lessonProblems
+	);
+	// A step reached and a question between steps mean the same step in every language.
+	if (!lessonProblems.length && parts.steps.length !== danish.lessonSteps.length)
+		lessonProblems.push({
+			file: rel('lesson.md'),
+			message: `teksten skal have ${danish.lessonSteps.length} trin som på dansk (har ${parts.steps.length}); skriv de samme ##-overskrifter`
+		});
 	for (const image of lesson.images)
 		if (!image.alt)
-			problems.push({ file: rel('lesson.md'), message: `billedet ${image.src} mangler alt-tekst` });
+			lessonProblems.push({
+				file: rel('lesson.md'),
+				message: `billedet ${image.src} mangler alt-tekst`
+			});
+	problems.push(...lessonProblems);
+	if (lessonProblems.length) return fallback;
 	return {
 		file: rel('lesson.md'),
 		links: lesson.links,
@@ -346,9 +397,12 @@ function loadTranslatedModule(
 			...danish,
 			title: front.title,
 			summary: front.summary,
+			// The translation's own, or none: the Danish lines would be another language.
+			takeaways: front.takeaways,
 			locale,
 			translated: true,
-			lessonHtml: lesson.html,
+			lessonSteps: parts.steps,
+			mockMessages: parts.mockMessages,
 			questions,
 			cards: cards ?? danish.cards,
 			cardsLocale: cards ? locale : danish.cardsLocale
@@ -578,6 +632,7 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 		const pages = loadPages(root, locale, options, danishPages, problems, warnings);
 		if (locale === 'da') danishPages = pages;
 		const materials = loadMaterials(root, locale, modules, options, problems);
+		const measures = loadMeasures(root, locale, modules, problems);
 		locales[locale] = {
 			tracks,
 			modules,
@@ -586,7 +641,9 @@ export function loadContent(root: string, options: LoadOptions): LoadedContent {
 			localHelp: locale === 'da' || localHelp.length > 0 ? localHelp : locales.da.localHelp,
 			pages: new Map([...pages].map(([name, { page }]) => [name, page])),
 			// A translation of the materials replaces the Danish ones as a whole, as local help does.
-			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials
+			materials: locale === 'da' || materials.size > 0 ? materials : locales.da.materials,
+			// Before and after must be the same questions: a measure is answered as it was written.
+			measures: locale === 'da' || measures.size > 0 ? measures : locales.da.measures
 		};
 	}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownRenderer, isolateNumberGroups } from './markdown';
+import { createMarkdownRenderer, createSectionRenderer, isolateNumberGroups } from './markdown';
 
 const render = createMarkdownRenderer({
 	calloutLabels: {
@@ -35,6 +35,21 @@ describe('markdown', () => {
 	});
 	it('marks external links noopener', () => {
 		expect(render('[DR](https://www.dr.dk)').html).toContain('rel="noopener noreferrer"');
+	});
+	it('cuts a lesson at its top-level ## headings only', () => {
+		const sections = createSectionRenderer({
+			calloutLabels: { tip: 'Tip', advarsel: 'Pas på', hjaelp: 'Få hjælp', refleksion: 'Tænk' }
+		})(
+			'Intro **fed**.\n\n## Et *første*\n\nTo ord.\n\n### Under\n\nTekst.\n\n:::tip\n## Ikke et trin\n:::\n\n## To\n\nSlut.'
+		).sections;
+		expect(sections.map((s) => [s.title, s.words])).toEqual([
+			[null, 2],
+			['Et første', 10],
+			['To', 2]
+		]);
+		expect(sections[0].html).toBe('<p>Intro <strong>fed</strong>.</p>\n');
+		expect(sections[1].html).toContain('<h3>Under</h3>');
+		expect(sections[1].html).toContain('<h2>Ikke et trin</h2>');
 	});
 	it('keeps phone numbers in order in right-to-left text', () => {
 		expect(isolateNumberGroups('<p>اتصل بـ 116 111 أو <a href="tel:114">114</a></p>')).toBe(

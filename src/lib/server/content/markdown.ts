@@ -1,6 +1,12 @@
-import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
+import { Marked, type Token, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import DOMPurify from 'isomorphic-dompurify';
 import { dirOf } from '../../locales';
+import type { LessonSection } from './lesson-steps';
+import {
+	mockMessageExtension,
+	type MockMessageFinding,
+	type MockMessageLabels
+} from './mock-message';
 
 export const CALLOUT_KINDS = ['tip', 'advarsel', 'hjaelp', 'refleksion'] as const;
 export type CalloutKind = (typeof CALLOUT_KINDS)[number];
@@ -11,11 +17,20 @@ export interface RenderedMarkdown {
 	links: string[];
 	/** Every image, to check that the file exists and has alt text. */
 	images: { src: string; alt: string }[];
+	/** Every `:::besked` block, valid or with its problems. */
+	mockMessages: MockMessageFinding[];
+}
+
+/** The same, with the HTML cut into the lesson's `##` sections (lesson-steps.ts). */
+export interface RenderedSections extends Omit<RenderedMarkdown, 'html'> {
+	sections: LessonSection[];
 }
 
 export interface MarkdownOptions {
 	/** Default heading of each call-out box, in the page's language. */
 	calloutLabels: Record<CalloutKind, string>;
+	/** What a mock message block says about itself, in the page's language; lessons only. */
+	mockMessageLabels?: MockMessageLabels;
 	/** URL prefix for images that sit next to the module's files. */
 	imageBase?: string;
 	/** Right-to-left text: numbers written in groups (phone numbers) keep their order. */
@@ -84,42 +99,82 @@ export const markdownIn = (
 	calloutLabels: Record<CalloutKind, string>
 ): MarkdownOptions => ({ calloutLabels, rtl: dirOf(locale) === 'rtl' });
 
-/** A Markdown renderer with our call-out blocks; output is sanitised. */
+/** Reads Markdown into tokens with our blocks, noting links, images and mock messages. */
+function parse(options: MarkdownOptions, markdown: string) {
+	const links: string[] = [];
+	const images: { src: string; alt: string }[] = [];
+	const mockMessages: MockMessageFinding[] = [];
+	const marked = new Marked({ gfm: true, async: false });
+	marked.use({
+		extensions: [
+			calloutExtension(options.calloutLabels),
+			...(options.mockMessageLabels
+				? [mockMessageExtension(options.mockMessageLabels, mockMessages)]
+				: [])
+		],
+		renderer: {
+			link({ href, tokens }) {
+				const inner = this.parser.parseInline(tokens);
+				const external = /^https?:\/\//.test(href);
+				return external
+					? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${inner}</a>`
+					: `<a href="${escapeHtml(href)}">${inner}</a>`;
+			},
+			image({ href, text }) {
+				return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
+			}
+		}
+	});
+	const tokens = marked.lexer(markdown);
+	marked.walkTokens(tokens, (token) => {
+		if (token.type === 'link') links.push((token as Tokens.Link).href);
+		if (token.type === 'image') {
+			const image = token as Tokens.Image;
+			images.push({ src: image.href, alt: image.text.trim() });
+			if (options.imageBase && !/^(\/|https?:)/.test(image.href)) {
+				image.href = `${options.imageBase}/${image.href}`;
+			}
+		}
+	});
+	const html = (part: Token[]) => {
+		const parsed = marked.parser(part) as string;
+		const raw = options.rtl ? isolateNumberGroups(parsed) : parsed;
+		return DOMPurify.sanitize(raw, { ADD_ATTR: ['loading'] });
+	};
+	return { tokens, html, found: { links, images, mockMessages } };
+}
+
+/** A Markdown renderer with our call-out and mock-message blocks; output is sanitised. */
 export function createMarkdownRenderer(
 	options: MarkdownOptions
 ): (markdown: string) => RenderedMarkdown {
 	return (markdown) => {
-		const links: string[] = [];
-		const images: { src: string; alt: string }[] = [];
-		const marked = new Marked({ gfm: true, async: false });
-		marked.use({
-			extensions: [calloutExtension(options.calloutLabels)],
-			walkTokens(token) {
-				if (token.type === 'link') links.push((token as Tokens.Link).href);
-				if (token.type === 'image') {
-					const image = token as Tokens.Image;
-					images.push({ src: image.href, alt: image.text.trim() });
-					if (options.imageBase && !/^(\/|https?:)/.test(image.href)) {
-						image.href = `${options.imageBase}/${image.href}`;
-					}
-				}
-			},
-			renderer: {
-				link({ href, tokens }) {
-					const inner = this.parser.parseInline(tokens);
-					const external = /^https?:\/\//.test(href);
-					return external
-						? `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${inner}</a>`
-						: `<a href="${escapeHtml(href)}">${inner}</a>`;
-				},
-				image({ href, text }) {
-					return `<img src="${escapeHtml(href)}" alt="${escapeHtml(text)}" loading="lazy">`;
-				}
-			}
-		});
-		const parsed = marked.parse(markdown) as string;
-		const raw = options.rtl ? isolateNumberGroups(parsed) : parsed;
-		const html = DOMPurify.sanitize(raw, { ADD_ATTR: ['loading'] });
-		return { html, links, images };
+		const { tokens, html, found } = parse(options, markdown);
+		return { html: html(tokens), ...found };
+	};
+}
+
+const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+const plainText = (markdown: string) => markdown.replace(/[*_`]/g, '').trim();
+
+/** The same renderer, cutting the HTML at each top-level `##` heading. */
+export function createSectionRenderer(
+	options: MarkdownOptions
+): (markdown: string) => RenderedSections {
+	return (markdown) => {
+		const { tokens, html, found } = parse(options, markdown);
+		const parts: { title: string | null; tokens: Token[] }[] = [];
+		for (const token of tokens) {
+			if (token.type === 'heading' && token.depth === 2)
+				parts.push({ title: plainText(token.text), tokens: [token] });
+			else if (parts.length) parts.at(-1)!.tokens.push(token);
+			else parts.push({ title: null, tokens: [token] });
+		}
+		const sections = parts.map((part) => ({
+			title: part.title,
+			words: wordCount(part.tokens.map((t) => t.raw).join('')),
+			html: html(part.tokens)
+		}));
+		return { sections, ...found };
 	};
 }

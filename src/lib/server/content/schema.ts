@@ -31,7 +31,16 @@ export const lessonFrontMatterSchema = z.strictObject({
 		.max(6),
 	passMark: z.int().min(1).max(100).default(80),
 	sources: z.array(sourceSchema).min(1, 'mindst én kilde'),
-	lastReviewed: isoDate
+	lastReviewed: isoDate,
+	/** What the reader has learned, in three short lines, shown when the module is passed. */
+	takeaways: z.array(text(120)).length(3, 'præcis 3 korte linjer').optional(),
+	/** A quiz question to answer between two steps: { <step it follows>: <question id> }. */
+	stepQuestions: z
+		.record(
+			z.string().regex(/^[1-9]$/, 'nøglen er nummeret på det trin, spørgsmålet står efter'),
+			z.string().regex(idPattern, 'et spørgsmåls id fra quiz.yaml')
+		)
+		.optional()
 });
 export type LessonFrontMatter = z.infer<typeof lessonFrontMatterSchema>;
 

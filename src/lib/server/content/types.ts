@@ -6,6 +6,8 @@ import type {
 	TrackId
 } from './schema';
 import type { LixResult } from './lix';
+import type { MeasureDefinition } from './measures';
+import type { LessonStep } from './lesson-steps';
 import type { HelpService, LocalHelp } from '../../help/types';
 import type { Scenario } from '../../scenarios/types';
 
@@ -31,14 +33,19 @@ export interface Question {
 	options: QuizOption[];
 }
 
-export interface Module extends Omit<LessonFrontMatter, 'passMark'> {
+export interface Module extends Omit<LessonFrontMatter, 'passMark' | 'stepQuestions'> {
 	slug: string;
 	track: TrackId;
 	locale: ContentLocale;
 	/** False when the requested language has no translation and Danish is shown. */
 	translated: boolean;
 	passMark: number;
-	lessonHtml: string;
+	/** The lesson in 3–5 steps (lesson-steps.ts). */
+	lessonSteps: LessonStep[];
+	/** Quiz questions asked between steps, after the step with this number (1-based). */
+	stepQuestions: { afterStep: number; questionId: string }[];
+	/** How many `:::besked` blocks the lesson has. */
+	mockMessages: number;
 	teacherHtml: string;
 	questions: Question[];
 	cards: ConversationCards | null;
@@ -101,6 +108,8 @@ export interface LocaleContent {
 	pages: Map<string, ContentPage>;
 	/** Printable materials for the lesson plans, by slug. */
 	materials: Map<string, Material>;
+	/** Before-and-after measures, by slug. */
+	measures: Map<string, MeasureDefinition>;
 }
 
 export interface ContentProblem {

@@ -13,8 +13,10 @@ export const users = sqliteTable(
 		usernameKey: text('username_key').notNull(),
 		displayName: text('display_name'),
 		passwordHash: text('password_hash').notNull(),
-		role: text('role', { enum: ['youth', 'parent', 'professional', 'admin'] }).notNull(),
-		/** Only for professionals: pending until an administrator approves. */
+		role: text('role', {
+			enum: ['youth', 'parent', 'professional', 'coordinator', 'admin']
+		}).notNull(),
+		/** Only for professionals and coordinators: pending until an administrator approves. */
 		approvedAt: timestamp('approved_at'),
 		createdAt: timestamp('created_at').notNull(),
 		lastActiveAt: timestamp('last_active_at').notNull()
@@ -72,7 +74,9 @@ export const moduleProgress = sqliteTable(
 		lastOpenedAt: timestamp('last_opened_at').notNull(),
 		completedAt: timestamp('completed_at'),
 		bestScore: integer('best_score'),
-		attempts: integer('attempts').notNull().default(0)
+		attempts: integer('attempts').notNull().default(0),
+		/** The furthest step of the lesson the person has opened (1-based); null before step 2. */
+		lessonStep: integer('lesson_step')
 	},
 	(t) => [uniqueIndex('module_progress_user_module').on(t.userId, t.moduleSlug)]
 );
@@ -408,3 +412,91 @@ export const liveAnswerCounts = sqliteTable(
 );
 
 export * from './evening-schema';
+/**
+ * An anonymous before-and-after measure (content/<locale>/maalinger) a professional attaches to
+ * one of their class assignments or theme days. Participants answer at /maaling/<code>.
+ */
+export const measures = sqliteTable(
+	'measures',
+	{
+		id: text('id').primaryKey(),
+		/** What participants type at /maaling; unique among the measures that are not closed. */
+		code: text('code').notNull(),
+		/** The measure's questions: content/<locale>/maalinger/<slug>.yaml. */
+		measureSlug: text('measure_slug').notNull(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Exactly one of these two: what the measure belongs to. */
+		assignmentId: integer('assignment_id').references(() => assignments.id, {
+			onDelete: 'cascade'
+		}),
+		themeDayId: text('theme_day_id').references(() => themeDays.id, { onDelete: 'cascade' }),
+		/** Which answers are taken now; once closed, nobody answers and every token is gone. */
+		phase: text('phase', { enum: ['before', 'after', 'closed'] }).notNull(),
+		createdAt: timestamp('created_at').notNull(),
+		afterOpenedAt: timestamp('after_opened_at'),
+		closedAt: timestamp('closed_at')
+	},
+	(t) => [
+		index('measures_owner').on(t.ownerId),
+		uniqueIndex('measures_open_code')
+			.on(t.code)
+			.where(sql`phase <> 'closed'`)
+	]
+);
+
+/**
+ * One anonymous participant of a measure: their before-answers and after-answers belong together
+ * through the hash of a random token their browser (cookie) or account keeps for this measure
+ * only. The hash is removed when the measure closes; the pairing stays, the person cannot be
+ * found again.
+ */
+export const measureParticipants = sqliteTable(
+	'measure_participants',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		measureId: text('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		tokenHash: blob('token_hash', { mode: 'buffer' }),
+		beforeAt: timestamp('before_at'),
+		afterAt: timestamp('after_at')
+	},
+	(t) => [uniqueIndex('measure_participants_token').on(t.measureId, t.tokenHash)]
+);
+
+/** An answer: 1 or 0 for a knowledge question (right or not), 1–5 on a scale. */
+export const measureAnswers = sqliteTable(
+	'measure_answers',
+	{
+		participantId: integer('participant_id')
+			.notNull()
+			.references(() => measureParticipants.id, { onDelete: 'cascade' }),
+		phase: text('phase', { enum: ['before', 'after'] }).notNull(),
+		questionId: text('question_id').notNull(),
+		value: integer('value').notNull()
+	},
+	(t) => [uniqueIndex('measure_answers_key').on(t.participantId, t.phase, t.questionId)]
+);
+
+/**
+ * A signed-in participant's token for one measure, so answers given on a school computer and on
+ * an iPad pair up. Deleted with the account, and for everyone when the measure closes.
+ */
+export const measureAccountTokens = sqliteTable(
+	'measure_account_tokens',
+	{
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		measureId: text('measure_id')
+			.notNull()
+			.references(() => measures.id, { onDelete: 'cascade' }),
+		token: text('token').notNull()
+	},
+	(t) => [
+		uniqueIndex('measure_account_tokens_key').on(t.userId, t.measureId),
+		index('measure_account_tokens_measure').on(t.measureId)
+	]
+);

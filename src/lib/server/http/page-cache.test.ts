@@ -338,6 +338,25 @@ describe('createPageCache in front of an app', () => {
 		expect(readsOnlyQuery('temadag', 'trin')).toBe('reads=temadag,trin');
 	});
 
+	it("keeps each step of a lesson as its own page, never one step's page for another", async () => {
+		// The module page and its step pages read only the theme-day parameter, as the real route says.
+		const { counts, get, cache } = await start(
+			pageWith(() => ({ ...PUBLIC, [QUERY_HEADER]: readsOnlyQuery('temadag') }))
+		);
+		const paths = [
+			'/unge/modul',
+			'/unge/modul/trin/2',
+			'/unge/modul/trin/3',
+			'/unge/modul/trin/alle'
+		];
+		const first = [];
+		for (const path of paths) first.push((await get(path)).body);
+		expect(new Set(first).size).toBe(paths.length);
+		for (const [i, path] of paths.entries()) expect((await get(path)).body).toBe(first[i]);
+		expect(counts.renders).toBe(paths.length);
+		expect(cache.size()).toBe(paths.length);
+	});
+
 	it('renders a page once when many visitors ask for it at the same time', async () => {
 		const { counts, get } = await start((req, res, render) =>
 			// A render that takes a while, as under load.

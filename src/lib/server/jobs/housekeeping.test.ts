@@ -26,6 +26,7 @@ describe('housekeeping jobs', () => {
 			'live-heartbeat',
 			'purge-evening-markers',
 			'drop-idle-live-rooms',
+			'close-stale-measures',
 			'delete-inactive-accounts'
 		]);
 		insertTestUser(getDb(), 'glemt', { lastActiveAt: new Date('2024-01-01T00:00:00Z') });

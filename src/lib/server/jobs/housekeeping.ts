@@ -1,6 +1,7 @@
 import { deleteExpiredSessions } from '../auth/session';
 import { deleteInactiveAccounts, inactiveMonths } from '../retention/inactive-accounts';
 import { dropIdleRooms, liveHeartbeat, runLivePurge } from '../live/rooms';
+import { closeStaleMeasures } from '../measures/measures';
 import { DAY, registerJob } from './scheduler';
 import { purgeEveningMarkers } from '../evening/purge';
 
@@ -17,6 +18,8 @@ export function registerHousekeepingJobs(): void {
 	registerJob('purge-evening-markers', 10 * 60 * 1000, () => purgeEveningMarkers());
 	// Memory stays bounded: idle rooms without streams leave it (their state is in the database).
 	registerJob('drop-idle-live-rooms', 60_000, () => dropIdleRooms(), 60_000);
+	// A measure nobody closed closes by itself, so no token pairing answers is kept for long.
+	registerJob('close-stale-measures', DAY, () => closeStaleMeasures());
 	registerJob('delete-inactive-accounts', DAY, () => {
 		const run = deleteInactiveAccounts();
 		if (run.deleted > 0)

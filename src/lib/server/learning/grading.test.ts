@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../content/types';
-import { gradeAttempt, gradeQuestion, isAnswerCorrect } from './grading';
+import { gradeAttempt, gradeQuestion, isAnswerCorrect, questionCredit } from './grading';
 
 const option = (id: string, correct = false) => ({
 	id,
@@ -71,6 +71,71 @@ describe('gradeQuestion feedback', () => {
 	});
 });
 
+describe('partial credit', () => {
+	const five: Question = {
+		...multiple,
+		options: [option('a', true), option('b', true), option('c', true), option('d'), option('e')]
+	};
+	it('multiple choice earns the share of options judged rightly', () => {
+		expect(questionCredit(five, ['a', 'b', 'c'])).toEqual({ right: 5, of: 5 });
+		// one missed: 4 of 5
+		expect(questionCredit(five, ['a', 'b'])).toEqual({ right: 4, of: 5 });
+		// one missed and one wrongly chosen: 3 of 5
+		expect(questionCredit(five, ['a', 'b', 'd'])).toEqual({ right: 3, of: 5 });
+		// everything chosen: the three right ones count, the two wrong ones do not
+		expect(questionCredit(five, ['a', 'b', 'c', 'd', 'e'])).toEqual({ right: 3, of: 5 });
+		expect(questionCredit(five, ['d', 'e'])).toEqual({ right: 0, of: 5 });
+	});
+	it('a malformed multiple-choice answer earns nothing', () => {
+		expect(questionCredit(five, ['a', 'a', 'b', 'c'])).toEqual({ right: 0, of: 5 });
+		expect(questionCredit(five, ['a', 'b', 'c', 'zz'])).toEqual({ right: 0, of: 5 });
+	});
+	it('single choice, true/false and ordering are all or nothing', () => {
+		expect(questionCredit(single, ['a'])).toEqual({ right: 1, of: 1 });
+		expect(questionCredit(single, ['b'])).toEqual({ right: 0, of: 1 });
+		expect(questionCredit(truefalse, ['true'])).toEqual({ right: 0, of: 1 });
+		expect(questionCredit(order, ['y', 'x', 'z'])).toEqual({ right: 0, of: 1 });
+	});
+	it('the result carries the credit, while "correct" stays all or nothing', () => {
+		const result = gradeQuestion(five, ['a', 'b']);
+		expect(result.correct).toBe(false);
+		expect(result.credit).toEqual({ right: 4, of: 5 });
+	});
+	it('the score counts partial credit; the count of right answers does not', () => {
+		const unanswered = { ...single, id: 's2' };
+		const grade = gradeAttempt(
+			{ questions: [single, five, truefalse, order, unanswered], passMark: 80 },
+			{
+				s: ['a'],
+				m: ['a', 'b'],
+				t: ['false'],
+				o: ['x', 'y', 'z']
+			}
+		);
+		// 1 + 0.8 + 1 + 1 + 0 of 5 = 76 %
+		expect(grade).toMatchObject({
+			correctCount: 3,
+			partialCount: 1,
+			questionCount: 5,
+			score: 76,
+			passed: false
+		});
+	});
+	it('a partly right answer can lift the score over the pass mark', () => {
+		const grade = gradeAttempt(
+			{ questions: [single, five, truefalse, order], passMark: 80 },
+			{
+				s: ['a'],
+				m: ['a', 'b', 'd'],
+				t: ['false'],
+				o: ['x', 'y', 'z']
+			}
+		);
+		// 3 + 0.6 of 4 = 90 %
+		expect(grade).toMatchObject({ correctCount: 3, partialCount: 1, score: 90, passed: true });
+	});
+});
+
 describe('gradeAttempt', () => {
 	const module = {
 		questions: [single, multiple, truefalse, order, { ...single, id: 's2' }],
@@ -88,7 +153,8 @@ describe('gradeAttempt', () => {
 	});
 	it('fails below the pass mark and counts a missing answer as wrong', () => {
 		const grade = gradeAttempt(module, { s: ['a'], m: ['a'], t: ['false'], o: ['x', 'y', 'z'] });
-		expect(grade).toMatchObject({ correctCount: 3, score: 60, passed: false });
+		// 3 right, 2 of 3 options judged rightly in `m`, nothing for the missing `s2`: 3.67 of 5
+		expect(grade).toMatchObject({ correctCount: 3, partialCount: 1, score: 73, passed: false });
 		expect(grade.results.find((r) => r.questionId === 's2')!.correct).toBe(false);
 	});
 });

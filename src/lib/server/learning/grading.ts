@@ -6,8 +6,12 @@ export type { OptionFeedback, QuestionResult };
 export type Answer = QuestionResult['answer'];
 
 export interface AttemptGrade {
+	/** Questions answered fully right. */
 	correctCount: number;
+	/** Multiple-choice questions answered partly right (some credit, not all). */
+	partialCount: number;
 	questionCount: number;
+	/** Percent, with partial credit (see questionCredit). */
 	score: number;
 	passed: boolean;
 	results: QuestionResult[];
@@ -56,6 +60,23 @@ function optionFeedback(o: QuizOption, answer: Answer): OptionFeedback {
 	};
 }
 
+/**
+ * Partial credit: a multiple-choice answer earns the share of its options it judged rightly
+ * (each option chosen when it is right, or left out when it is wrong), so one missed option of
+ * five gives 4 of 5. A malformed answer (an unknown or repeated option) earns nothing. Every other
+ * type is all or nothing. The class analysis still counts an answer as right only when it is
+ * fully right (QuestionResult.correct).
+ */
+export function questionCredit(question: Question, answer: Answer): QuestionResult['credit'] {
+	if (question.type !== 'multiple')
+		return { right: isAnswerCorrect(question, answer) ? 1 : 0, of: 1 };
+	const of = question.options.length;
+	const ids = new Set(question.options.map((o) => o.id));
+	if (new Set(answer).size !== answer.length || answer.some((id) => !ids.has(id)))
+		return { right: 0, of };
+	return { right: question.options.filter((o) => o.correct === answer.includes(o.id)).length, of };
+}
+
 export function gradeQuestion(question: Question, answer: Answer): QuestionResult {
 	const correct = isAnswerCorrect(question, answer);
 	const shown =
@@ -69,24 +90,31 @@ export function gradeQuestion(question: Question, answer: Answer): QuestionResul
 		correct,
 		answer,
 		explanation: question.explanation,
-		options: shown.map((o) => optionFeedback(o, answer))
+		options: shown.map((o) => optionFeedback(o, answer)),
+		credit: questionCredit(question, answer)
 	};
 }
 
-export function scorePercent(correctCount: number, questionCount: number): number {
-	return questionCount === 0 ? 0 : Math.round((100 * correctCount) / questionCount);
+/** `points` may be fractional (partial credit); the percent is rounded to a whole number. */
+export function scorePercent(points: number, questionCount: number): number {
+	return questionCount === 0 ? 0 : Math.round((100 * points) / questionCount);
 }
 
-/** Grades a whole attempt; a question without an answer counts as wrong. */
+/**
+ * Grades a whole attempt; a question without an answer counts as wrong. The score is the
+ * average credit of the questions, in percent.
+ */
 export function gradeAttempt(
 	module: Pick<Module, 'questions' | 'passMark'>,
 	answers: Record<string, Answer>
 ): AttemptGrade {
 	const results = module.questions.map((q) => gradeQuestion(q, answers[q.id] ?? []));
 	const correctCount = results.filter((r) => r.correct).length;
-	const score = scorePercent(correctCount, results.length);
+	const points = results.reduce((sum, r) => sum + r.credit.right / r.credit.of, 0);
+	const score = scorePercent(points, results.length);
 	return {
 		correctCount,
+		partialCount: results.filter((r) => !r.correct && r.credit.right > 0 && r.credit.of > 1).length,
 		questionCount: results.length,
 		score,
 		passed: score >= module.passMark,

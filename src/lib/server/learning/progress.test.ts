@@ -6,6 +6,7 @@ import {
 	moduleProgressFor,
 	progressByModule,
 	recordAttempt,
+	recordLessonStep,
 	recordModuleOpened,
 	statusOf,
 	trackProgress
@@ -43,6 +44,21 @@ describe('progress', () => {
 			firstOpenedAt: new Date('2026-01-01')
 		});
 		expect(statusOf(p)).toBe('completed');
+	});
+
+	it('remembers the furthest step of the lesson, also when the person goes back', () => {
+		recordModuleOpened(userId, 'trin', new Date('2026-01-01'));
+		expect(moduleProgressFor(userId, 'trin')!.lessonStep).toBeNull();
+		recordLessonStep(userId, 'trin', 3, new Date('2026-01-02'));
+		recordLessonStep(userId, 'trin', 2, new Date('2026-01-03'));
+		expect(moduleProgressFor(userId, 'trin')).toMatchObject({
+			lessonStep: 3,
+			lastOpenedAt: new Date('2026-01-03'),
+			attempts: 0
+		});
+		// A step opened before the module page (a link straight to a step) starts the progress too.
+		recordLessonStep(userId, 'direkte', 2, new Date('2026-01-04'));
+		expect(statusOf(moduleProgressFor(userId, 'direkte'))).toBe('in_progress');
 	});
 
 	it('opening a module again keeps when it was first opened and moves when it was last', () => {

@@ -13,6 +13,8 @@ export interface ModuleProgress {
 	completedAt: Date | null;
 	bestScore: number | null;
 	attempts: number;
+	/** The furthest step of the lesson opened; null before step 2. */
+	lessonStep: number | null;
 }
 
 export function statusOf(progress: ModuleProgress | undefined): ModuleStatus {
@@ -39,6 +41,36 @@ const upsertOpened = prepared((db) =>
 /** Notes that the person opened the module (first time and most recent). */
 export function recordModuleOpened(userId: string, moduleSlug: string, now = new Date()): void {
 	upsertOpened().run({ userId, moduleSlug, now });
+}
+
+const upsertLessonStep = prepared((db) =>
+	db
+		.insert(moduleProgress)
+		.values({
+			userId: sql.placeholder('userId'),
+			moduleSlug: sql.placeholder('moduleSlug'),
+			firstOpenedAt: sql.placeholder('now'),
+			lastOpenedAt: sql.placeholder('now'),
+			lessonStep: sql.placeholder('step')
+		})
+		.onConflictDoUpdate({
+			target: [moduleProgress.userId, moduleProgress.moduleSlug],
+			set: {
+				lessonStep: sql`max(coalesce(${moduleProgress.lessonStep}, 0), excluded.lesson_step)`,
+				lastOpenedAt: sql`excluded.last_opened_at`
+			}
+		})
+		.prepare()
+);
+
+/** Remembers the furthest step of the lesson the person has opened, so the module opens there. */
+export function recordLessonStep(
+	userId: string,
+	moduleSlug: string,
+	step: number,
+	now = new Date()
+): void {
+	upsertLessonStep().run({ userId, moduleSlug, step, now });
 }
 
 const insertAttempt = prepared((db) =>

@@ -9,12 +9,18 @@ import {
 	readQuestionAnswer,
 	type AnswerProblem
 } from './quiz-form';
-import { recordAttempt } from './progress';
+import { progressByModule, recordAttempt } from './progress';
 import { addVisitResult } from './visit-results';
 import { recordFirstCheck } from './question-checks';
 
 export type SubmitOutcome =
-	| { ok: true; grade: AttemptGrade; saved: boolean }
+	| {
+			ok: true;
+			grade: AttemptGrade;
+			saved: boolean;
+			/** How many of the track's modules the person has now passed (visitors: on this visit). */
+			passedInTrack: number;
+	  }
 	| {
 			ok: false;
 			nonce: string | null;
@@ -29,7 +35,8 @@ export type SubmitOutcome =
 export function submitQuiz(
 	module: Module,
 	form: FormData,
-	who: { user: SessionUser | null; cookies: Cookies; url: URL }
+	who: { user: SessionUser | null; cookies: Cookies; url: URL },
+	trackModules: Pick<Module, 'slug' | 'passMark'>[]
 ): SubmitOutcome {
 	const nonce = String(form.get('nonce') ?? '');
 	if (!isNonce(nonce)) return { ok: false, nonce: null, selections: {}, problems: [] };
@@ -37,17 +44,27 @@ export function submitQuiz(
 	if (problems.length > 0)
 		return { ok: false, nonce, selections: postedSelections(form), problems };
 	const grade = gradeAttempt(module, answers);
+	let passed: (mod: Pick<Module, 'slug' | 'passMark'>) => boolean;
 	if (who.user) {
 		recordAttempt(who.user.id, module.slug, grade);
+		const progress = progressByModule(who.user.id);
+		passed = (mod) => progress.get(mod.slug)?.completedAt != null;
 	} else {
-		addVisitResult(who.cookies, who.url, {
+		const visit = addVisitResult(who.cookies, who.url, {
 			slug: module.slug,
 			correct: grade.correctCount,
 			total: grade.questionCount,
-			at: Date.now()
+			at: Date.now(),
+			score: grade.score
 		});
+		passed = (mod) => visit.some((r) => r.slug === mod.slug && r.score >= mod.passMark);
 	}
-	return { ok: true, grade, saved: who.user !== null };
+	return {
+		ok: true,
+		grade,
+		saved: who.user !== null,
+		passedInTrack: trackModules.filter(passed).length
+	};
 }
 
 /**

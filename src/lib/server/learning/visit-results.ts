@@ -17,6 +17,8 @@ export interface VisitResult {
 	correct: number;
 	total: number;
 	at: number;
+	/** Percent with partial credit (grading.ts); results stored before it had none. */
+	score: number;
 }
 
 function sign(payload: string): string {
@@ -25,7 +27,7 @@ function sign(payload: string): string {
 
 export function encodeVisitResults(results: VisitResult[]): string {
 	const payload = Buffer.from(
-		JSON.stringify(results.map((r) => [r.slug, r.correct, r.total, r.at]))
+		JSON.stringify(results.map((r) => [r.slug, r.correct, r.total, r.at, r.score]))
 	).toString('base64url');
 	return `${payload}.${sign(payload)}`;
 }
@@ -42,9 +44,16 @@ export function decodeVisitResults(value: string | undefined): VisitResult[] {
 			string,
 			number,
 			number,
-			number
+			number,
+			number?
 		][];
-		return rows.map(([slug, correct, total, at]) => ({ slug, correct, total, at }));
+		return rows.map(([slug, correct, total, at, score]) => ({
+			slug,
+			correct,
+			total,
+			at,
+			score: score ?? scorePercent(correct, total)
+		}));
 	} catch {
 		return [];
 	}
@@ -54,7 +63,8 @@ export function readVisitResults(cookies: Cookies): VisitResult[] {
 	return decodeVisitResults(cookies.get(VISIT_COOKIE));
 }
 
-export function addVisitResult(cookies: Cookies, url: URL, result: VisitResult): void {
+/** Adds a result to the visitor's cookie; returns the visit's results with it. */
+export function addVisitResult(cookies: Cookies, url: URL, result: VisitResult): VisitResult[] {
 	const results = [...readVisitResults(cookies), result].slice(-MAX_RESULTS);
 	cookies.set(VISIT_COOKIE, encodeVisitResults(results), {
 		path: '/',
@@ -62,6 +72,7 @@ export function addVisitResult(cookies: Cookies, url: URL, result: VisitResult):
 		sameSite: 'lax',
 		secure: url.protocol === 'https:'
 	});
+	return results;
 }
 
 export function clearVisitResults(cookies: Cookies, url: URL): void {
@@ -74,9 +85,15 @@ export function importVisitResults(userId: string, results: VisitResult[]): numb
 	let imported = 0;
 	for (const r of results) {
 		const module = modules.get(r.slug);
-		if (!module || r.total !== module.questions.length || r.correct < 0 || r.correct > r.total)
+		if (
+			!module ||
+			r.total !== module.questions.length ||
+			r.correct < 0 ||
+			r.correct > r.total ||
+			!(r.score >= 0 && r.score <= 100)
+		)
 			continue;
-		const score = scorePercent(r.correct, r.total);
+		const score = r.score;
 		recordAttempt(
 			userId,
 			r.slug,

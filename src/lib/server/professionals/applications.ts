@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { professionalApplications, users } from '../db/schema';
 import { invalidateUserSessions } from '../auth/session';
-import { approveProfessional } from '../auth/user';
+import { APPROVED_ROLES, approveProfessional } from '../auth/user';
 import type { ApplicationInput } from './application-form';
 import { typicalWaitDays } from './waiting-time';
 
@@ -13,7 +13,7 @@ export type ApplicationStatus = Application['status'];
 const RECENT_DECISIONS = 20;
 
 const isApplicant = (userId: string) =>
-	and(eq(users.id, userId), eq(users.role, 'professional'), isNull(users.approvedAt));
+	and(eq(users.id, userId), inArray(users.role, [...APPROVED_ROLES]), isNull(users.approvedAt));
 
 /**
  * Stores what the applicant wrote and puts the application (back) in the administrator's queue:
@@ -44,7 +44,7 @@ export function applicationOf(userId: string): Application | undefined {
 }
 
 /**
- * Professionals waiting for a decision, the longest waiting first. Accounts from before
+ * Professionals and coordinators waiting for a decision, the longest waiting first. Accounts from before
  * applications existed have no workplace or municipality; refused ones are not waiting.
  */
 export function pendingApplicants() {
@@ -52,6 +52,7 @@ export function pendingApplicants() {
 		.select({
 			id: users.id,
 			username: users.username,
+			role: users.role,
 			createdAt: users.createdAt,
 			workplace: professionalApplications.workplace,
 			municipality: professionalApplications.municipality,
@@ -61,7 +62,7 @@ export function pendingApplicants() {
 		.leftJoin(professionalApplications, eq(professionalApplications.userId, users.id))
 		.where(
 			and(
-				eq(users.role, 'professional'),
+				inArray(users.role, [...APPROVED_ROLES]),
 				isNull(users.approvedAt),
 				or(isNull(professionalApplications.status), ne(professionalApplications.status, 'declined'))
 			)

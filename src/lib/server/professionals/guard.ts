@@ -1,10 +1,10 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { requireUser } from '../auth/guards';
-import type { SessionUser } from '../auth/user';
+import { needsApproval, type SessionUser } from '../auth/user';
 
-/** A signed-in professional not yet approved (waiting or refused); anyone else gets 404. */
+/** A signed-in professional or coordinator not yet approved (waiting or refused); anyone else 404. */
 export function requireApplicant(event: Pick<RequestEvent, 'locals' | 'url'>): SessionUser {
 	const user = requireUser(event);
-	if (user.role !== 'professional' || !user.pending) error(404, 'Not found');
+	if (!needsApproval(user.role) || !user.pending) error(404, 'Not found');
 	return user;
 }

@@ -42,7 +42,15 @@ export const QUOTAS = {
 	eveningAnswerBurst: 150,
 	eveningAnswersPerSecond: 5,
 	agreementProposalsPerHour: 5,
-	agreementProposalsWaiting: 30
+	agreementProposalsWaiting: 30,
+	/** Before-and-after measures one professional creates in 24 hours. */
+	measuresPerDay: 20,
+	/**
+	 * Answers to one measure from one address: a bucket of 300 (a hall of parents on the school's
+	 * wifi) that refills with one a second, so a script cannot fill a measure with made-up answers.
+	 */
+	measureAnswerBurst: 300,
+	measureAnswersPerSecond: 1
 } as const;
 
 export const joinCodeRenewals = new RateLimiter(QUOTAS.joinCodeRenewalsPerHour, HOUR);

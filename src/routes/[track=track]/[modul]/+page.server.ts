@@ -1,12 +1,26 @@
-import { error, fail } from '@sveltejs/kit';
-import type { Actions, PageServerLoad } from './$types';
+import { error, fail, type ServerLoadEvent } from '@sveltejs/kit';
+import type { Actions } from './$types';
+import type { TrackId } from '$lib/tracks';
 import { getLocale } from '$lib/paraglide/runtime';
 import { pageHtml } from '$lib/server-html';
+import { formatDate } from '$lib/format';
 import { content, findModule } from '$lib/server/content/library';
 import { mayReadTeacherNotes } from '$lib/server/auth/guards';
-import { moduleProgressFor, recordModuleOpened, statusOf } from '$lib/server/learning/progress';
-import { newNonce, postedSelections, quizView } from '$lib/server/learning/quiz-form';
+import {
+	moduleProgressFor,
+	recordLessonStep,
+	recordModuleOpened,
+	statusOf
+} from '$lib/server/learning/progress';
+import { postedStep, stepToShow } from '$lib/server/learning/lesson-progress';
+import {
+	newNonce,
+	postedSelections,
+	quizView,
+	type QuizView
+} from '$lib/server/learning/quiz-form';
 import { quizSubmissions, spend } from '$lib/server/security/quotas';
+import type { Module } from '$lib/server/content/types';
 import { checkQuestion, submitQuiz } from '$lib/server/learning/take-quiz';
 import { QUERY_HEADER, readsOnlyQuery } from '$lib/server/http/page-cache.js';
 import { programmeContext } from '$lib/server/themedays/programme-context';
@@ -25,20 +39,28 @@ const SAME_FOR_EVERY_VISITOR = {
  */
 const READS_ONLY_PROGRAMME = { [QUERY_HEADER]: readsOnlyQuery(PROGRAMME_PARAM) };
 
-function moduleOr404(track: 'unge' | 'foraeldre', slug: string) {
+function moduleOr404(track: TrackId, slug: string) {
 	const module = findModule(getLocale(), track, slug);
 	if (!module) error(404, 'Not found');
 	return module;
 }
 
-export const load: PageServerLoad = ({
+/** The quiz question asked after a step of the lesson, as this page's quiz shows it. */
+function questionAfter(module: Module, quiz: QuizView, step: number) {
+	const asked = module.stepQuestions.find((q) => q.afterStep === step);
+	const index = asked ? quiz.questions.findIndex((q) => q.id === asked.questionId) : -1;
+	return index < 0 ? null : { view: quiz.questions[index], number: index + 1 };
+}
+
+/** Also the load of the lesson's step pages (trin/[trin=step]), which show this page at a step. */
+export const load = ({
 	params,
 	locals,
 	request,
 	url,
 	setHeaders,
 	isDataRequest
-}) => {
+}: ServerLoadEvent<{ track: TrackId; modul: string; trin?: string }>) => {
 	const module = moduleOr404(params.track, params.modul);
 	const library = content(getLocale());
 	const user = locals.user;
@@ -51,11 +73,15 @@ export const load: PageServerLoad = ({
 	if (user) recordModuleOpened(user.id, module.slug);
 	const professional = mayReadTeacherNotes(user);
 	const progress = user ? moduleProgressFor(user.id, module.slug) : undefined;
+	const step = stepToShow(params.trin, module.lessonSteps.length, progress?.lessonStep ?? null);
+	if (step === null) error(404, 'Not found');
+	if (user && params.trin && step > 1) recordLessonStep(user.id, module.slug, step);
 	const track = library.tracks[params.track];
 	const index = track.modules.findIndex((mod) => mod.slug === module.slug);
 	const next = track.modules[index + 1];
+	const quiz = quizView(module, newNonce());
 	return {
-		track: { id: track.id, title: track.title },
+		track: { id: track.id, title: track.title, moduleCount: track.modules.length },
 		module: {
 			slug: module.slug,
 			title: module.title,
@@ -67,14 +93,24 @@ export const load: PageServerLoad = ({
 			translated: module.translated,
 			/** The language the module's own text is in (Danish when not translated). */
 			contentLocale: module.locale,
-			lessonHtml: pageHtml(module.lessonHtml, isDataRequest),
+			takeaways: module.takeaways ?? null,
 			sources: module.sources,
-			lastReviewed: module.lastReviewed,
+			// Formatted here: date formatting is code the page's JavaScript need not carry.
+			lastReviewed: formatDate(module.lastReviewed, getLocale()),
 			teacherHtml: professional ? pageHtml(module.teacherHtml, isDataRequest) : null,
 			teacherMaterials: professional ? materialLinks(library, module.slug) : [],
 			practice: module.practice
 		},
-		quiz: quizView(module, newNonce()),
+		lesson: {
+			steps: module.lessonSteps.map((s, i) => ({
+				title: s.title,
+				html: pageHtml(s.html, isDataRequest),
+				question: questionAfter(module, quiz, i + 1)
+			})),
+			/** The step shown (1-based), or 0 for the whole lesson on one page. */
+			step
+		},
+		quiz,
 		status: statusOf(progress),
 		bestScore: progress?.bestScore ?? null,
 		next: next ? { slug: next.slug, title: next.title } : null,
@@ -96,11 +132,12 @@ export const actions: Actions = {
 				expired: false,
 				busy: true
 			});
-		const outcome = submitQuiz(module, form, {
-			user: locals.user,
-			cookies,
-			url
-		});
+		const outcome = submitQuiz(
+			module,
+			form,
+			{ user: locals.user, cookies, url },
+			content(getLocale()).tracks[params.track].modules
+		);
 		if (!outcome.ok) {
 			// The same nonce renders the same shuffle, so the person's choices stay where they were.
 			return fail(400, {
@@ -110,15 +147,29 @@ export const actions: Actions = {
 				expired: outcome.nonce === null
 			});
 		}
-		return { result: outcome.grade, saved: outcome.saved };
+		return { result: outcome.grade, saved: outcome.saved, passedInTrack: outcome.passedInTrack };
 	},
+	/** One question's feedback: the step-by-step quiz, and a question between the lesson's steps. */
 	tjek: async ({ params, request, locals }) => {
 		const module = moduleOr404(params.track, params.modul);
+		const form = await request.formData();
+		// A question between steps is answered without JavaScript from its step: show that step.
+		const step = postedStep(form.get('trin'), module.lessonSteps.length) ?? undefined;
+		const asked = module.questions.find((q) => q.id === form.get('question'));
+		const question = asked?.id;
 		if (locals.user && spend(quizSubmissions, locals.user.id) > 0)
-			return fail(429, { checkError: 'busy' as const });
-		const checked = checkQuestion(module, await request.formData(), locals.user);
-		if (checked === null) return fail(400, { checkError: 'expired' as const });
-		if (typeof checked === 'string') return fail(400, { checkError: checked });
-		return { checked };
+			return fail(429, { checkError: 'busy' as const, question, step });
+		const checked = checkQuestion(module, form, locals.user);
+		if (checked === null) return fail(400, { checkError: 'expired' as const, question, step });
+		if (typeof checked === 'string') return fail(400, { checkError: checked, question, step });
+		return { checked, step };
+	},
+	/** With JavaScript the steps change in place; this remembers the step a signed-in person reached. */
+	trin: async ({ params, request, locals }) => {
+		const module = moduleOr404(params.track, params.modul);
+		const step = postedStep((await request.formData()).get('trin'), module.lessonSteps.length);
+		if (step === null) return fail(400);
+		if (locals.user) recordLessonStep(locals.user.id, module.slug, step);
+		return { step };
 	}
 };

@@ -9,7 +9,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
-		if (user.pending) return { pending: true, themeDays: [] };
+		if (user.pending && user.role === 'professional') return { pending: true, themeDays: [] };
 		error(404, 'Not found');
 	}
 	return { pending: false, themeDays: themeDaysOf(user.id).map(themeDaySummary) };

@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
-		if (user.pending) return { pending: true as const };
+		if (user.pending && user.role === 'professional') return { pending: true as const };
 		error(404, 'Not found');
 	}
 	return {
