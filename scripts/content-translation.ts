@@ -102,7 +102,8 @@ function mark(target: string) {
 		console.error(`Filen findes ikke: ${relative(process.cwd(), file)}`);
 		process.exit(1);
 	}
-	const line = `translatedFrom: ${item.danishHash}`;
+	// Quoted: a hash of only digits would otherwise be read as a number.
+	const line = `translatedFrom: '${item.danishHash}'`;
 	const text = readFileSync(file, 'utf8');
 	const updated = /^translatedFrom:.*$/m.test(text)
 		? text.replace(/^translatedFrom:.*$/m, line)
