@@ -15,8 +15,9 @@ describe('the real curriculum in content/', () => {
 		expect(loaded.problems.map(formatProblem)).toEqual([]);
 	});
 	it('has no warnings: no quiz lets the longest answer give it away', () => {
-		// Takeaways are being written for every module (issue 21); until then a missing one warns.
-		const warnings = loaded.warnings.filter((w) => w.field !== 'takeaways');
+		// A stale translation is allowed to wait for its translator: readers get the Danish
+		// original meanwhile, and content:check and content:translation list it.
+		const warnings = loaded.warnings.filter((w) => w.field !== 'translatedFrom');
 		expect(warnings.map(formatProblem)).toEqual([]);
 	});
 	it('has the evening: at least 20 poll questions, 12 dilemmas and 15 agreement suggestions', () => {
