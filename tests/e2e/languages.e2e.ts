@@ -167,12 +167,15 @@ test.describe('parents in their own language', () => {
 		await ayse.goto(`/live?kode=${code}`);
 		await ayse.getByLabel(tr.live_nickname_label).fill('Ayse');
 		await ayse.getByRole('button', { name: tr.live_join_button }).click();
+		await expect(ayse.getByText(tr.live_you_are.replace('{nickname}', 'Ayse'))).toBeVisible();
 
 		const danish = await (await browser.newContext()).newPage();
 		await danish.goto(`/live?kode=${code}`);
 		await danish.getByLabel('Kaldenavn').fill('Mette');
 		await danish.getByRole('button', { name: 'Deltag' }).click();
+		await expect(danish.getByText('Du er med som Mette.')).toBeVisible();
 		await expect(pro.getByTestId('live-participants')).toHaveText('Deltagere: 2');
+		await expect(screen.getByTestId('projector-participants')).toHaveText('Deltagere: 2');
 
 		await pro.getByRole('button', { name: 'Start quizzen' }).click();
 		const [firstTr] = quizIn('tr');

@@ -477,7 +477,13 @@ export class LiveRoom {
 	}
 
 	private scheduleHostUpdate(): void {
-		if (this.hostTimer || this.hostStreams.size === 0) return;
+		// With no host stream open, the change still gets a version of its own: a control view or
+		// projector rendered before it and connecting after must not take it for what it has.
+		if (this.hostStreams.size === 0) {
+			this.hostVersion++;
+			return;
+		}
+		if (this.hostTimer) return;
 		this.hostTimer = setTimeout(() => this.sendHostUpdate(), HOST_UPDATE_MS);
 	}
 

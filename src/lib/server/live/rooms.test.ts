@@ -308,6 +308,16 @@ describe('live sessions', () => {
 		expect(again.hostView(false).bars.reduce((n, bar) => n + bar.count, 0)).toBe(counted());
 	});
 
+	it('gives a change made while no control view listens a new version, so a view rendered before it takes it', async () => {
+		const room = await groomingRoom();
+		const rendered = room.hostView(false).version;
+		joinLiveRoom(room, 'Ida');
+		const stream = recorder();
+		room.subscribeHost(stream, false);
+		expect(stream.chunks[0]).not.toContain(`id: ${rendered}\n`);
+		expect(stream.chunks[0]).toContain('"participantCount":1');
+	});
+
 	it('drops a room without streams and without activity from memory; it comes back from the database', async () => {
 		const room = await groomingRoom();
 		const unsubscribe = room.subscribeHost(recorder(), true);
