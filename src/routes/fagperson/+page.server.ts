@@ -13,8 +13,7 @@ import { MUNICIPALITIES } from '$lib/municipalities';
 import { applicationSchema } from '$lib/server/professionals/application-form';
 import { requireApplicant } from '$lib/server/professionals/guard';
 import {
-	applicationOf,
-	currentWaitDays,
+	applicantView,
 	dismissWelcome,
 	submitApplication,
 	welcomeDue
@@ -25,16 +24,8 @@ export const load: PageServerLoad = (event) => {
 	const role = effectiveRole(user);
 	if (role !== 'professional' && role !== 'admin') {
 		if (!user.pending || user.role !== 'professional') error(404, 'Not found');
-		const application = applicationOf(user.id);
 		return {
-			applicant: {
-				status: application?.status === 'declined' ? ('declined' as const) : ('pending' as const),
-				workplace: application?.workplace ?? '',
-				municipality: application?.municipality ?? '',
-				reason: application?.declineReason ?? null,
-				submittedAt: application?.submittedAt.toISOString() ?? null,
-				waitDays: currentWaitDays()
-			},
+			applicant: applicantView(user.id),
 			municipalities: MUNICIPALITIES
 		};
 	}

@@ -6,25 +6,13 @@ import { parseForm } from '$lib/server/http/parse-form';
 import { requireCoordinatorAccount } from '$lib/server/coordinator/guard';
 import { coordinatorReport } from '$lib/server/coordinator/report-page';
 import { applicationSchema } from '$lib/server/professionals/application-form';
-import {
-	applicationOf,
-	currentWaitDays,
-	submitApplication
-} from '$lib/server/professionals/applications';
+import { applicantView, submitApplication } from '$lib/server/professionals/applications';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireCoordinatorAccount(event);
 	if (user.pending) {
-		const application = applicationOf(user.id);
 		return {
-			applicant: {
-				status: application?.status === 'declined' ? ('declined' as const) : ('pending' as const),
-				workplace: application?.workplace ?? '',
-				municipality: application?.municipality ?? '',
-				reason: application?.declineReason ?? null,
-				submittedAt: application?.submittedAt.toISOString() ?? null,
-				waitDays: currentWaitDays()
-			},
+			applicant: applicantView(user.id),
 			applicationMunicipalities: MUNICIPALITIES,
 			report: null
 		};

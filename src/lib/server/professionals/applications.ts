@@ -160,3 +160,16 @@ export function currentWaitDays(): number | null {
 		recent.map((r) => Math.max(0, r.decidedAt!.getTime() - r.submittedAt.getTime()))
 	);
 }
+
+/** What a pending applicant (professional or coordinator) sees of their own application. */
+export function applicantView(userId: string) {
+	const application = applicationOf(userId);
+	return {
+		status: application?.status === 'declined' ? ('declined' as const) : ('pending' as const),
+		workplace: application?.workplace ?? '',
+		municipality: application?.municipality ?? '',
+		reason: application?.declineReason ?? null,
+		submittedAt: application?.submittedAt.toISOString() ?? null,
+		waitDays: currentWaitDays()
+	};
+}
