@@ -17,13 +17,13 @@ export const MIN_COMPRESS_BYTES = 1024;
 const COMPRESSIBLE_TYPE = /^\s*(text\/html|application\/json)\b/i;
 
 /**
- * The encoding to answer with, from Accept-Encoding: brotli when accepted (smaller for the
- * same CPU at the levels used here), else gzip, else none.
- * @param {string | string[] | undefined} accept
- * @returns {Encoding | null}
+ * The encodings the client accepts that we can answer with, best first: brotli (smaller for
+ * the same CPU at the levels used here), then gzip.
+ * @param {string | string[] | undefined} accept Accept-Encoding
+ * @returns {Encoding[]}
  */
-export function preferredEncoding(accept) {
-	if (!accept) return null;
+export function acceptedEncodings(accept) {
+	if (!accept) return [];
 	/** @type {Map<string, number>} */
 	const weights = new Map();
 	for (const part of String(accept).toLowerCase().split(',')) {
@@ -31,10 +31,18 @@ export function preferredEncoding(accept) {
 		const q = params.find((p) => p.startsWith('q='));
 		weights.set(name, q ? Number(q.slice(2)) || 0 : 1);
 	}
-	const accepted = (/** @type {string} */ name) => (weights.get(name) ?? weights.get('*') ?? 0) > 0;
-	if (accepted('br')) return 'br';
-	if (accepted('gzip')) return 'gzip';
-	return null;
+	/** @type {Encoding[]} */
+	const ours = ['br', 'gzip'];
+	return ours.filter((name) => (weights.get(name) ?? weights.get('*') ?? 0) > 0);
+}
+
+/**
+ * The encoding to answer with: the best one the client accepts, or none.
+ * @param {string | string[] | undefined} accept Accept-Encoding
+ * @returns {Encoding | null}
+ */
+export function preferredEncoding(accept) {
+	return acceptedEncodings(accept)[0] ?? null;
 }
 
 /**

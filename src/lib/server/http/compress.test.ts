@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+	acceptedEncodings,
 	compressResponse,
 	isCompressible,
 	preferredEncoding,
@@ -25,6 +26,13 @@ describe('preferredEncoding', () => {
 		expect(preferredEncoding('*, br;q=0')).toBe('gzip');
 		expect(preferredEncoding('identity')).toBeNull();
 		expect(preferredEncoding(undefined)).toBeNull();
+	});
+
+	it('lists every encoding the client accepts, best first, for a cache to fall back on', () => {
+		expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
+		expect(acceptedEncodings('br')).toEqual(['br']);
+		expect(acceptedEncodings('*, gzip;q=0')).toEqual(['br']);
+		expect(acceptedEncodings('deflate')).toEqual([]);
 	});
 });
 

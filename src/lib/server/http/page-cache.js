@@ -21,7 +21,7 @@ import {
 	compressResponse,
 	gzipOnce,
 	isCompressible,
-	preferredEncoding,
+	acceptedEncodings,
 	varyWithAcceptEncoding,
 	weakEtag
 } from './compress.js';
@@ -276,8 +276,11 @@ export function createPageCache({
 		}
 		pages.delete(key);
 		pages.set(key, page);
-		const encoding = preferredEncoding(req.headers['accept-encoding']);
-		const chosen = (encoding && page[encoding]) || page.identity;
+		// The best copy the client accepts that is made yet: gzip until the brotli copy is there.
+		const chosen =
+			acceptedEncodings(req.headers['accept-encoding'])
+				.map((encoding) => page[encoding])
+				.find((copy) => copy !== undefined) ?? page.identity;
 		if (page.etag !== undefined && etagMatches(req.headers['if-none-match'], page.etag)) {
 			res.writeHead(304, chosen.notModified);
 			res.end();
