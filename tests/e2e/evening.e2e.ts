@@ -54,7 +54,7 @@ async function startEvening(pro: Page, pollPath: string, dilemma?: string) {
 	await pro.goto(pollPath);
 	if (dilemma) await pro.getByLabel(dilemma).check();
 	await pro.getByRole('button', { name: 'Start forældreaftenen' }).click();
-	await expect(pro.getByRole('heading', { level: 1, name: /Forældreaften/ })).toBeVisible();
+	await expect(pro.getByRole('heading', { level: 1, name: /^Forældreaften:/ })).toBeVisible();
 	const code = (await pro.getByTestId('live-code').textContent())!.trim();
 	const screen = await pro.context().newPage();
 	await screen.goto(`${new URL(pro.url()).pathname}/skaerm`);

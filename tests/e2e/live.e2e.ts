@@ -328,7 +328,7 @@ test.describe('live scenario', () => {
 		await pro.goto('/unge/oev/oev-sofie');
 		await pro.getByRole('button', { name: /Kør scenariet live/ }).click();
 		await expect(
-			pro.getByRole('heading', { level: 1, name: /Sofie vil have penge/ })
+			pro.getByRole('heading', { level: 1, name: 'Øv dig live: Sofie vil have penge' })
 		).toBeVisible();
 		const code = (await pro.getByTestId('live-code').textContent())!.trim();
 		const screen = await pro.context().newPage();
