@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import type { AgreementSuggestion, Dilemma, PollQuestion } from '$lib/evening/types';
@@ -8,7 +8,7 @@ import {
 	dilemmaFileSchema,
 	pollFileSchema
 } from './evening-schema';
-import { parseYamlWithLines } from './yaml-file';
+import { parseYamlWithLines, yamlFilesIn } from './yaml-file';
 import { lix } from './lix';
 import { TRACK_RULES } from './curriculum-rules';
 import type { ContentProblem } from './types';
@@ -45,17 +45,8 @@ function readFolder<S extends z.ZodType, T extends { id: string }>(
 ): Map<string, T> {
 	const found = new Map<string, T>();
 	// An installation without the folder has no evening content (the pages say so).
-	if (!existsSync(dir)) return found;
-	for (const entry of readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.sort()) {
-		const file = relative(process.cwd(), join(dir, entry));
-		const { value, lineAt } = parseYamlWithLines(
-			readFileSync(join(dir, entry), 'utf8'),
-			schema,
-			file,
-			problems
-		);
+	for (const { file, source } of yamlFilesIn(dir, problems)) {
+		const { value, lineAt } = parseYamlWithLines(source, schema, file, problems);
 		if (!value) continue;
 		const { key, list, text } = items(value);
 		const readability = lix(text.join('\n\n')).lix;

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createMarkdownRenderer, markdownIn } from './markdown';
 import { helpSchema, localHelpSchema, type ContentLocale, type HelpSource } from './schema';
@@ -11,7 +11,7 @@ import {
 } from './translation';
 import type { ContentProblem, HelpPage, HelpService, LocalHelp } from './types';
 import type { LoadOptions } from './loader';
-import { parseYaml } from './yaml-file';
+import { parseYaml, yamlFilesIn } from './yaml-file';
 
 /** The Danish help page as read, for translations to be checked against. */
 export interface DanishHelp {
@@ -108,26 +108,13 @@ export function loadLocalHelp(
 	options: LoadOptions,
 	problems: ContentProblem[]
 ): LocalHelp[] {
-	const dir = join(root, locale, 'kommuner');
-	if (!existsSync(dir)) return [];
+	const files = yamlFilesIn(join(root, locale, 'kommuner'), problems, { slugNames: true });
+	if (files.length === 0) return [];
 	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
 	const found: LocalHelp[] = [];
 	const municipalities = new Map<string, string>();
-	for (const entry of readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.sort()) {
-		const file = relative(process.cwd(), join(dir, entry));
-		const slug = entry.slice(0, -'.yaml'.length);
-		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
-			continue;
-		}
-		const local = parseYaml(
-			readFileSync(join(dir, entry), 'utf8'),
-			localHelpSchema,
-			file,
-			problems
-		);
+	for (const { file, slug, source } of files) {
+		const local = parseYaml(source, localHelpSchema, file, problems);
 		if (!local) continue;
 		const earlier = municipalities.get(local.municipality);
 		if (earlier) {
@@ -138,7 +125,7 @@ export function loadLocalHelp(
 			});
 			continue;
 		}
-		municipalities.set(local.municipality, entry);
+		municipalities.set(local.municipality, `${slug}.yaml`);
 		found.push({
 			slug,
 			name: local.name,

@@ -1,12 +1,9 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { createMarkdownRenderer, markdownIn } from './markdown';
 import { materialSchema, type ContentLocale } from './schema';
 import type { ContentProblem, Material, Module } from './types';
 import type { LoadOptions } from './loader';
-import { parseYamlWithLines } from './yaml-file';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { parseYamlWithLines, yamlFilesIn } from './yaml-file';
 
 /**
  * content/<locale>/materialer/<slug>.yaml: the cards and examples the lesson plans use, each
@@ -20,24 +17,10 @@ export function loadMaterials(
 	problems: ContentProblem[]
 ): Map<string, Material> {
 	const materials = new Map<string, Material>();
-	const dir = join(root, locale, 'materialer');
-	if (!existsSync(dir)) return materials;
+	const files = yamlFilesIn(join(root, locale, 'materialer'), problems, { slugNames: true });
 	const render = createMarkdownRenderer(markdownIn(locale, options.calloutLabels(locale)));
-	for (const entry of readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.sort()) {
-		const file = relative(process.cwd(), join(dir, entry));
-		const slug = entry.slice(0, -'.yaml'.length);
-		if (!SLUG.test(slug)) {
-			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
-			continue;
-		}
-		const { value, lineAt } = parseYamlWithLines(
-			readFileSync(join(dir, entry), 'utf8'),
-			materialSchema,
-			file,
-			problems
-		);
+	for (const { file, slug, source } of files) {
+		const { value, lineAt } = parseYamlWithLines(source, materialSchema, file, problems);
 		if (!value) continue;
 		if (!modules.has(value.module)) {
 			problems.push({

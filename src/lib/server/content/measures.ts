@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { MEASURE_KINDS, type MeasureView } from '../../measures/types';
 import { idPattern, sourceSchema, text, type ContentLocale } from './schema';
 import { lix } from './lix';
 import { TRACK_RULES } from './curriculum-rules';
 import type { ContentProblem, Module } from './types';
-import { parseYamlWithLines } from './yaml-file';
+import { parseYamlWithLines, yamlFilesIn } from './yaml-file';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = z
@@ -147,22 +146,8 @@ export function loadMeasures(
 ): Map<string, MeasureDefinition> {
 	const measures = new Map<string, MeasureDefinition>();
 	const dir = join(root, locale, 'maalinger');
-	if (!existsSync(dir)) return measures;
-	for (const entry of readdirSync(dir)
-		.filter((f) => f.endsWith('.yaml'))
-		.sort()) {
-		const file = relative(process.cwd(), join(dir, entry));
-		const slug = entry.slice(0, -'.yaml'.length);
-		if (!SLUG.test(slug)) {
-			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
-			continue;
-		}
-		const { value, lineAt } = parseYamlWithLines(
-			readFileSync(join(dir, entry), 'utf8'),
-			measureSchema,
-			file,
-			problems
-		);
+	for (const { file, slug, source } of yamlFilesIn(dir, problems, { slugNames: true })) {
+		const { value, lineAt } = parseYamlWithLines(source, measureSchema, file, problems);
 		if (!value) continue;
 		let ok = true;
 		value.questions.forEach((q, i) => {

@@ -1,6 +1,36 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './types';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The YAML files of a content folder, in name order, read: `file` for problems, `slug` the name
+ * without `.yaml`. A missing folder has none. With `slugNames`, a file whose name is not a slug
+ * (small letters, digits, hyphens) is reported and left out, as its name is used in addresses.
+ */
+export function yamlFilesIn(
+	dir: string,
+	problems: ContentProblem[],
+	{ slugNames = false } = {}
+): { file: string; slug: string; source: string }[] {
+	if (!existsSync(dir)) return [];
+	const files = [];
+	for (const entry of readdirSync(dir)
+		.filter((f) => f.endsWith('.yaml'))
+		.sort()) {
+		const file = relative(process.cwd(), join(dir, entry));
+		const slug = entry.slice(0, -'.yaml'.length);
+		if (slugNames && !SLUG.test(slug)) {
+			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
+			continue;
+		}
+		files.push({ file, slug, source: readFileSync(join(dir, entry), 'utf8') });
+	}
+	return files;
+}
 
 /**
  * Parses YAML and validates it with a schema; problems name the file, the line and the
