@@ -46,6 +46,7 @@ async function openPoll(pro: Page, themeDay: string) {
 	for (const id of POLL_QUESTIONS) await pro.locator(`#q-${id}`).check();
 	await pro.getByRole('button', { name: 'Åbn afstemningen' }).click();
 	await expect(pro.getByRole('heading', { level: 1, name: /^De unges stemmer:/ })).toBeVisible();
+	await expect(pro.getByText(/lukker af sig selv .+, 30 dage efter den blev åbnet/)).toBeVisible();
 	const link = new URL((await pro.getByTestId('poll-link').textContent())!.trim()).pathname;
 	return { path: new URL(pro.url()).pathname, link };
 }

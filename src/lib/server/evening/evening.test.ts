@@ -17,7 +17,15 @@ import {
 import { readParticipantToken } from '../live/store';
 import type { LiveRoom } from '../live/room';
 import { startEveningLive, startPollLive } from './live';
-import { answerPoll, createPoll, pollCounts, purgePollTokens, type PollRow } from './poll-store';
+import {
+	answerPoll,
+	closeStalePolls,
+	createPoll,
+	pollCounts,
+	purgePollTokens,
+	type PollRow
+} from './poll-store';
+import { purgeEveningMarkers } from './purge';
 import { pollQuestions, pollResults } from './polls';
 
 initContent();
@@ -128,6 +136,25 @@ describe('a youth poll answered by link', () => {
 		expect([...pollCounts(poll.id).values()][0]).toEqual(
 			new Map([[pollQuestions(poll)[0].options[0].id, 2]])
 		);
+	});
+
+	it('closes by itself 30 days after it was opened, and its tokens go a day later', () => {
+		const openedAt = new Date('2026-03-01T08:00:00Z');
+		const day = createThemeDay(ownerId, themeDayInput());
+		const ids = [...eveningLibrary().questions.keys()].slice(0, 5);
+		const poll = createPoll(
+			{ ownerId, themeDayId: day.id, classId: null, questionIds: ids },
+			openedAt
+		);
+		const later = newPoll();
+		answerByLink(poll, 1);
+		const thirtyDays = new Date(+openedAt + 30 * 24 * 3600_000);
+		expect(closeStalePolls(thirtyDays)).not.toContain(poll.id);
+		const after = new Date(+thirtyDays + 1);
+		expect(purgeEveningMarkers(after).polls).not.toContain(poll.id);
+		expect(answerPoll(poll.id, hashSecret('late'), new Map([['x', 'y']]))).toBe('closed');
+		expect(answerPoll(later.id, hashSecret('late'), new Map([['x', 'y']]))).not.toBe('closed');
+		expect(purgeEveningMarkers(new Date(+after + 24 * 3600_000 + 1)).polls).toContain(poll.id);
 	});
 });
 

@@ -57,6 +57,31 @@ export function pollsOf(ownerId: string): PollRow[] {
 		.all();
 }
 
+/** A poll closes by itself this many days after it was opened: no browser's marker is kept long. */
+export const POLL_MAX_OPEN_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When the poll closes by itself, unless it is closed before. */
+export function pollClosesAt(poll: Pick<PollRow, 'createdAt'>): Date {
+	return new Date(poll.createdAt.getTime() + POLL_MAX_OPEN_DAYS * DAY_MS);
+}
+
+/** Closes the open polls opened more than POLL_MAX_OPEN_DAYS ago; returns them. */
+export function closeStalePolls(now = new Date()): string[] {
+	return getDb()
+		.update(youthPolls)
+		.set({ closedAt: now })
+		.where(
+			and(
+				isNull(youthPolls.closedAt),
+				lt(youthPolls.createdAt, new Date(now.getTime() - POLL_MAX_OPEN_DAYS * DAY_MS))
+			)
+		)
+		.returning({ id: youthPolls.id })
+		.all()
+		.map((r) => r.id);
+}
+
 export function setPollClosed(id: string, closed: boolean, now = new Date()): void {
 	getDb()
 		.update(youthPolls)

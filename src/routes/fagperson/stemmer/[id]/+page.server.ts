@@ -7,7 +7,13 @@ import { field } from '$lib/server/http/form';
 import { requirePollOwner } from '$lib/server/evening/guard';
 import { MAX_DILEMMAS, startEveningLive, startPollLive } from '$lib/server/evening/live';
 import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
-import { linkAnswerCount, pollCounts, setPollClosed } from '$lib/server/evening/poll-store';
+import {
+	linkAnswerCount,
+	pollClosesAt,
+	pollCounts,
+	POLL_MAX_OPEN_DAYS,
+	setPollClosed
+} from '$lib/server/evening/poll-store';
 import { pollQuestions, pollResults } from '$lib/server/evening/polls';
 import { scopeName } from '$lib/server/evening/scope';
 import type { StartOutcome } from '$lib/server/live/rooms';
@@ -21,7 +27,9 @@ export const load: PageServerLoad = async (event) => {
 			code: poll.code,
 			for: scopeName(poll),
 			closed: poll.closedAt !== null,
-			reopenable: poll.tokensPurgedAt === null,
+			closesAt: pollClosesAt(poll),
+			maxOpenDays: POLL_MAX_OPEN_DAYS,
+			reopenable: poll.tokensPurgedAt === null && pollClosesAt(poll) > new Date(),
 			link,
 			linkAnswers: linkAnswerCount(poll.id)
 		},
@@ -61,6 +69,10 @@ export const actions: Actions = {
 		const poll = ownPoll(event);
 		// Once the markers are deleted, a browser that answered could answer again.
 		if (poll.tokensPurgedAt) return fail(409, { error: 'poll_reopen_too_late' });
+		if (pollClosesAt(poll) <= new Date())
+			return fail(409, {
+				error: { key: 'poll_reopen_expired', params: { days: POLL_MAX_OPEN_DAYS } }
+			} satisfies { error: FieldErrors[string] });
 		setPollClosed(poll.id, false);
 		return { done: 'poll_done_opened' };
 	},
