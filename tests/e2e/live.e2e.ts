@@ -95,7 +95,7 @@ test.describe('live quiz', () => {
 		await expectNoAxeViolations(screen);
 		// The question and all its options fit one 1366 × 768 projector screen.
 		await screen.setViewportSize({ width: 1366, height: 768 });
-		const lastBar = await screen.locator('.bars li').last().boundingBox();
+		const lastBar = await screen.locator('.figure-bars li').last().boundingBox();
 		expect(lastBar!.y + lastBar!.height).toBeLessThanOrEqual(768);
 
 		// Ida loses the connection: a reload keeps her place and her answer.
