@@ -7,7 +7,7 @@ import type { LiveActivity } from '../live/activity';
 import { transition, type LiveCommand, type LiveState } from '../live/state-machine';
 import type { LiveSessionRow } from '../live/store';
 import { eveningSessionOf } from './evening-sessions';
-import { MIN_GROUP_SIZE } from './min-group';
+import { MINIMUM_GROUP_SIZE } from '../measures/minimum-group';
 import { addPollCounts, getPoll, type PollRow } from './poll-store';
 import { pollQuestions, questionFigures } from './polls';
 import { scopeName } from './scope';
@@ -125,7 +125,7 @@ abstract class RoundsActivity implements LiveActivity {
 export class PollActivity extends RoundsActivity {
 	readonly kind = 'poll';
 	readonly anonymous = true;
-	readonly minimumAnswers = MIN_GROUP_SIZE;
+	readonly minimumAnswers = MINIMUM_GROUP_SIZE;
 
 	constructor(
 		seed: string,

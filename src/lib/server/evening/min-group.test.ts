@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_GROUP_SIZE, enoughAnswers, youthFigures } from './min-group';
+import { MINIMUM_GROUP_SIZE } from '../measures/minimum-group';
+import { enoughAnswers, youthFigures } from './min-group';
 
 describe('the minimum group size', () => {
 	it('is 10', () => {
-		expect(MIN_GROUP_SIZE).toBe(10);
+		expect(MINIMUM_GROUP_SIZE).toBe(10);
 	});
 	it('hides a question that 9 answered', () => {
 		expect(youthFigures([4, 3, 2])).toEqual({ shown: false });

@@ -14,7 +14,7 @@ import type { LiveRoom } from '$lib/server/live/room';
 import { content } from '$lib/server/content/library';
 import { teacherSection } from '$lib/server/scenarios/teacher-section';
 import { DISCUSSION_SECTION } from '$lib/server/content/curriculum-rules';
-import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
+import { MINIMUM_GROUP_SIZE } from '$lib/server/measures/minimum-group';
 
 export const load: PageServerLoad = async (event) => {
 	const room = requireLiveOwner(event, event.params.id);
@@ -27,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		qr: host.phase === 'ended' ? null : await qrDataUrl(`${join.href}?kode=${room.code}`),
 		summary: host.phase === 'ended' ? room.summary() : [],
 		discussionHtml: discussionOf(room),
-		minimum: MIN_GROUP_SIZE,
+		minimum: MINIMUM_GROUP_SIZE,
 		resultsHref: room.activity.resultsHref ?? null
 	};
 };

@@ -6,7 +6,7 @@ import { qrDataUrl } from '$lib/server/classes/qr';
 import { field } from '$lib/server/http/form';
 import { requirePollOwner } from '$lib/server/evening/guard';
 import { MAX_DILEMMAS, startEveningLive, startPollLive } from '$lib/server/evening/live';
-import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
+import { MINIMUM_GROUP_SIZE } from '$lib/server/measures/minimum-group';
 import {
 	linkAnswerCount,
 	pollClosesAt,
@@ -35,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 		},
 		qr: await qrDataUrl(link),
 		results: pollResults(pollQuestions(poll), pollCounts(poll.id)),
-		minimum: MIN_GROUP_SIZE,
+		minimum: MINIMUM_GROUP_SIZE,
 		dilemmas: [...eveningLibrary().dilemmas.values()].map(({ id, title, audience }) => ({
 			id,
 			title,

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { joinAddress, requireLiveOwner } from '$lib/server/live/guard';
 import { qrDataUrl } from '$lib/server/classes/qr';
-import { MIN_GROUP_SIZE } from '$lib/server/evening/min-group';
+import { MINIMUM_GROUP_SIZE } from '$lib/server/measures/minimum-group';
 
 export const load: PageServerLoad = async (event) => {
 	const room = requireLiveOwner(event, event.params.id);
@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 		join,
 		qr: await qrDataUrl(`${join.href}?kode=${room.code}`),
 		projector: true,
-		minimum: MIN_GROUP_SIZE
+		minimum: MINIMUM_GROUP_SIZE
 	};
 };
