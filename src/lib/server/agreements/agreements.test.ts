@@ -14,9 +14,11 @@ import {
 	createAgreementSet,
 	purgeBallots,
 	setPublished,
+	votingOpen,
 	type AgreementSetRow
 } from './store';
 import { addSuggestions, manageView } from './manage';
+import { submitProposal } from './vote';
 
 initContent();
 
@@ -146,5 +148,30 @@ describe('Vores aftaler', () => {
 		expect(db.select({ yes: agreements.yes, no: agreements.no }).from(agreements).all()).toEqual([
 			{ yes: 2, no: 1 }
 		]);
+	});
+
+	it('closes voting by itself 30 days after the set was made, and forgets who voted a day later', () => {
+		const made = new Date('2026-03-01T18:00:00Z');
+		const set = createAgreementSet(
+			{ ownerId, themeDayId: null, classId: null, yearGroup: '7. årgang' },
+			made
+		);
+		const a = addAgreement(set.id, { text: 'Vi spørger, før vi deler.' });
+		vote(set, a.id, 1, 0);
+		const days30 = +made + 30 * 24 * 3600_000;
+		expect(votingOpen(set, new Date(days30 - 1))).toBe(true);
+		expect(votingOpen(set, new Date(days30))).toBe(false);
+		// Today is long past its 30 days: no more proposals either.
+		expect(submitProposal(set, 'Et nyt forslag', '192.0.2.1')).toMatchObject({
+			ok: false,
+			error: { key: 'agreements_voting_expired', params: { days: 30 } }
+		});
+		expect(purgeBallots(new Date(days30 + 24 * 3600_000))).toEqual([]);
+		expect(purgeBallots(new Date(days30 + 24 * 3600_000 + 1))).toEqual([set.id]);
+		expect(db.select().from(agreementBallots).all()).toEqual([]);
+		// A set made today is open, and keeps its markers.
+		const today = newSet();
+		expect(votingOpen(today)).toBe(true);
+		expect(purgeBallots()).not.toContain(today.id);
 	});
 });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, max, or, sql } from 'drizzle-orm';
 import { getDb } from '../db/client';
 import { agreementBallots, agreementSets, agreements } from '../db/schema';
 import { randomId } from '../security/random';
@@ -23,6 +23,23 @@ export function createAgreementSet(
 			.returning()
 			.get()
 	);
+}
+
+/** Voting on a set closes by itself this many days after the set was made, published or not. */
+export const AGREEMENT_VOTING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When voting on the set closes by itself. */
+export function votingClosesAt(set: Pick<AgreementSetRow, 'createdAt'>): Date {
+	return new Date(set.createdAt.getTime() + AGREEMENT_VOTING_DAYS * DAY_MS);
+}
+
+/** Whether people can still vote and propose: not published, and not past its days. */
+export function votingOpen(
+	set: Pick<AgreementSetRow, 'createdAt' | 'publishedAt'>,
+	now = new Date()
+): boolean {
+	return set.publishedAt === null && now < votingClosesAt(set);
 }
 
 export function getAgreementSet(id: string): AgreementSetRow | undefined {
@@ -207,8 +224,8 @@ export function publishedSets(where: { themeDayId: string } | { classIds: string
 export const BALLOTS_KEPT_AFTER_PUBLISHING_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Deletes the vote markers of sets published more than 24 hours ago; the yes and no counts
- * stay. Returns the sets purged.
+ * Deletes the vote markers of sets published more than 24 hours ago, or whose voting closed by
+ * itself more than 24 hours ago; the yes and no counts stay. Returns the sets purged.
  */
 export function purgeBallots(now = new Date()): string[] {
 	const db = getDb();
@@ -218,9 +235,22 @@ export function purgeBallots(now = new Date()): string[] {
 			.set({ ballotsPurgedAt: now })
 			.where(
 				and(
-					isNotNull(agreementSets.publishedAt),
 					isNull(agreementSets.ballotsPurgedAt),
-					lt(agreementSets.publishedAt, new Date(now.getTime() - BALLOTS_KEPT_AFTER_PUBLISHING_MS))
+					or(
+						and(
+							isNotNull(agreementSets.publishedAt),
+							lt(
+								agreementSets.publishedAt,
+								new Date(now.getTime() - BALLOTS_KEPT_AFTER_PUBLISHING_MS)
+							)
+						),
+						lt(
+							agreementSets.createdAt,
+							new Date(
+								now.getTime() - AGREEMENT_VOTING_DAYS * DAY_MS - BALLOTS_KEPT_AFTER_PUBLISHING_MS
+							)
+						)
+					)
 				)
 			)
 			.returning({ id: agreementSets.id })

@@ -11,11 +11,13 @@ import { participationHash, participationToken } from '../evening/participation'
 import { votable } from './majority';
 import { AGREEMENT_TEXT_MAX } from './forms';
 import {
+	AGREEMENT_VOTING_DAYS,
 	addAgreement,
 	agreementSetByCode,
 	agreementsOf,
 	castVotes,
 	votedOn,
+	votingOpen,
 	waitingProposals,
 	type AgreementSetRow
 } from './store';
@@ -41,6 +43,15 @@ export function ballotOf(set: AgreementSetRow, cookies: Cookies) {
 	};
 }
 
+/** Why a set takes no more votes or proposals: published, or past its days. */
+const closed = (set: AgreementSetRow): VoteOutcome => ({
+	ok: false,
+	status: 400,
+	error: set.publishedAt
+		? 'agreements_voting_closed'
+		: { key: 'agreements_voting_expired', params: { days: AGREEMENT_VOTING_DAYS } }
+});
+
 export type VoteOutcome =
 	{ ok: true; counted: number } | { ok: false; status: number; error: ErrorMessage };
 
@@ -52,7 +63,7 @@ export function submitVotes(
 	url: URL,
 	address: string
 ): VoteOutcome {
-	if (set.publishedAt) return { ok: false, status: 400, error: 'agreements_voting_closed' };
+	if (!votingOpen(set)) return closed(set);
 	const votes = new Map<number, boolean>();
 	for (const a of votable(agreementsOf(set.id))) {
 		const v = field(form, `a-${a.id}`);
@@ -69,7 +80,7 @@ export function submitVotes(
 
 /** A participant's proposal: kept for the professional, shown to no one until approved. */
 export function submitProposal(set: AgreementSetRow, text: string, address: string): VoteOutcome {
-	if (set.publishedAt) return { ok: false, status: 400, error: 'agreements_voting_closed' };
+	if (!votingOpen(set)) return closed(set);
 	const tidy = text.trim().replace(/\s+/g, ' ');
 	if (!tidy) return { ok: false, status: 400, error: 'agreements_text_required' };
 	if (tidy.length > AGREEMENT_TEXT_MAX)

@@ -10,6 +10,7 @@ import {
 	submitVotes
 } from '$lib/server/agreements/vote';
 import { scopeName } from '$lib/server/evening/scope';
+import { AGREEMENT_VOTING_DAYS, votingOpen } from '$lib/server/agreements/store';
 
 function setOf(code: string) {
 	const set = agreementSetOfLink(code);
@@ -29,7 +30,8 @@ export const load: PageServerLoad = async ({ params, cookies, url }) => {
 		name: scopeName(set).name,
 		link,
 		qr: null,
-		ballot: ballotOf(set, cookies)
+		ballot: votingOpen(set) ? ballotOf(set, cookies) : null,
+		votingDays: AGREEMENT_VOTING_DAYS
 	};
 };
 

@@ -10,7 +10,10 @@ import {
 	approveProposal,
 	editAgreement,
 	removeAgreement,
-	setPublished
+	setPublished,
+	AGREEMENT_VOTING_DAYS,
+	votingClosesAt,
+	votingOpen
 } from '$lib/server/agreements/store';
 import { scopeName } from '$lib/server/evening/scope';
 
@@ -23,6 +26,9 @@ export const load: PageServerLoad = async (event) => {
 			for: scopeName(set),
 			link,
 			published: set.publishedAt !== null,
+			votingOpen: votingOpen(set),
+			votingClosesAt: votingClosesAt(set),
+			votingDays: AGREEMENT_VOTING_DAYS,
 			purged: set.ballotsPurgedAt !== null
 		},
 		qr: await qrDataUrl(link),
