@@ -255,6 +255,9 @@ test.describe('the theme-day evening', () => {
 		await pro.locator('#text').fill('Vi holder skærmfri ved aftensmaden.');
 		await pro.getByRole('button', { name: 'Tilføj aftalen' }).click();
 		const setPath = new URL(pro.url()).pathname;
+		await expect(
+			pro.getByText(/lukker af sig selv .+, 30 dage efter den blev åbnet/)
+		).toBeVisible();
 		const link = new URL((await pro.getByTestId('agreements-link').textContent())!.trim()).pathname;
 
 		// Three voters; one without JavaScript. One proposes an agreement of their own.
