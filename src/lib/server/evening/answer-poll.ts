@@ -4,7 +4,14 @@ import { QUOTAS, TokenBucket } from '../security/quotas';
 import { normaliseCode, isCodeShape } from '../security/codes';
 import { participationHash, participationToken } from './participation';
 import { hashSecret } from '../security/secret-hash';
-import { LINK_CODE_LENGTH, answerPoll, hasAnswered, pollByCode, type PollRow } from './poll-store';
+import {
+	LINK_CODE_LENGTH,
+	answerPoll,
+	hasAnswered,
+	pollByCode,
+	pollOpen,
+	type PollRow
+} from './poll-store';
 import { pollQuestions, readPollAnswers } from './polls';
 
 /** Answers by link from one address, per poll or agreement vote. */
@@ -39,7 +46,7 @@ export function submitPollAnswers(
 	url: URL,
 	address: string
 ): SubmitOutcome {
-	if (poll.closedAt) return { ok: false, status: 400, error: 'poll_closed_answer' };
+	if (!pollOpen(poll)) return { ok: false, status: 400, error: 'poll_closed_answer' };
 	const answers = readPollAnswers(pollQuestions(poll), form);
 	if (answers.size === 0) return { ok: false, status: 400, error: 'poll_answer_one' };
 	if (!eveningAnswersByAddress.take(`poll|${poll.id}|${address}`))

@@ -147,13 +147,18 @@ describe('a youth poll answered by link', () => {
 			openedAt
 		);
 		const later = newPoll();
-		answerByLink(poll, 1);
+		const [q] = pollQuestions(poll);
+		const answer = new Map([[q.id, q.options[0].id]]);
 		const thirtyDays = new Date(+openedAt + 30 * 24 * 3600_000);
+		const justBefore = new Date(+thirtyDays - 1);
+		expect(answerPoll(poll.id, hashSecret('in time'), answer, justBefore)).toBe('ok');
+		// From the 30th day on it takes no answers, even before the job has marked it closed.
+		expect(answerPoll(poll.id, hashSecret('late'), answer, thirtyDays)).toBe('closed');
 		expect(closeStalePolls(thirtyDays)).not.toContain(poll.id);
 		const after = new Date(+thirtyDays + 1);
 		expect(purgeEveningMarkers(after).polls).not.toContain(poll.id);
-		expect(answerPoll(poll.id, hashSecret('late'), new Map([['x', 'y']]))).toBe('closed');
-		expect(answerPoll(later.id, hashSecret('late'), new Map([['x', 'y']]))).not.toBe('closed');
+		expect(answerPoll(poll.id, hashSecret('later'), answer)).toBe('closed');
+		expect(answerPoll(later.id, hashSecret('later'), answer)).not.toBe('closed');
 		expect(purgeEveningMarkers(new Date(+after + 24 * 3600_000 + 1)).polls).toContain(poll.id);
 	});
 });

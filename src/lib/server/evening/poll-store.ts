@@ -66,7 +66,12 @@ export function pollClosesAt(poll: Pick<PollRow, 'createdAt'>): Date {
 	return new Date(poll.createdAt.getTime() + POLL_MAX_OPEN_DAYS * DAY_MS);
 }
 
-/** Closes the open polls opened more than POLL_MAX_OPEN_DAYS ago; returns them. */
+/** Whether the poll takes answers: not closed, and not past its days (the job may be behind). */
+export function pollOpen(poll: Pick<PollRow, 'createdAt' | 'closedAt'>, now = new Date()): boolean {
+	return poll.closedAt === null && now < pollClosesAt(poll);
+}
+
+/** Records the closing of the open polls past their days, for the purge; returns them. */
 export function closeStalePolls(now = new Date()): string[] {
 	return getDb()
 		.update(youthPolls)
@@ -105,7 +110,7 @@ export function answerPoll(
 	const db = getDb();
 	return db.transaction((tx) => {
 		const poll = tx.select().from(youthPolls).where(eq(youthPolls.id, pollId)).get();
-		if (!poll || poll.closedAt) return 'closed';
+		if (!poll || !pollOpen(poll, now)) return 'closed';
 		const marked = tx
 			.insert(youthPollTokens)
 			.values({ pollId, tokenHash, answeredAt: now })

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guards';
 import { eveningLibrary } from '$lib/server/content/library';
-import { pollsOf } from '$lib/server/evening/poll-store';
+import { pollOpen, pollsOf } from '$lib/server/evening/poll-store';
 import { POLL_QUESTIONS, openPoll, readPollForm } from '$lib/server/evening/polls';
 import { scopeName, scopeOptions } from '$lib/server/evening/scope';
 
@@ -14,7 +14,7 @@ export const load: PageServerLoad = (event) => {
 			for: scopeName(p),
 			questions: p.questionIds.length,
 			createdAt: p.createdAt,
-			closed: p.closedAt !== null
+			closed: !pollOpen(p)
 		})),
 		scopes: scopeOptions(user.id),
 		chosenScope: event.url.searchParams.get('for') ?? '',

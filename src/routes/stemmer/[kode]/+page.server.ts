@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { answeredHere, pollOfLink, submitPollAnswers } from '$lib/server/evening/answer-poll';
 import { pollQuestions } from '$lib/server/evening/polls';
+import { pollOpen } from '$lib/server/evening/poll-store';
 import { scopeName } from '$lib/server/evening/scope';
 
 function pollOf(code: string) {
@@ -16,7 +17,7 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 	if (params.kode !== poll.code) redirect(301, `/stemmer/${poll.code}`);
 	return {
 		name: scopeName(poll).name,
-		closed: poll.closedAt !== null,
+		closed: !pollOpen(poll),
 		answered: answeredHere(poll, cookies),
 		questions: pollQuestions(poll).map(({ id, prompt, options }) => ({ id, prompt, options }))
 	};

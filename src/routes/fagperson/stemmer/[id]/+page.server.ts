@@ -11,12 +11,25 @@ import {
 	linkAnswerCount,
 	pollClosesAt,
 	pollCounts,
+	pollOpen,
 	POLL_MAX_OPEN_DAYS,
-	setPollClosed
+	setPollClosed,
+	type PollRow
 } from '$lib/server/evening/poll-store';
 import { pollQuestions, pollResults } from '$lib/server/evening/polls';
 import { scopeName } from '$lib/server/evening/scope';
 import type { StartOutcome } from '$lib/server/live/rooms';
+
+/**
+ * Why a closed poll cannot be opened again, or null: once the markers are deleted a browser that
+ * answered could answer again, and a poll past its days stays closed.
+ */
+function reopenRefusal(poll: PollRow): FieldErrors[string] | null {
+	if (poll.tokensPurgedAt) return 'poll_reopen_too_late';
+	if (pollClosesAt(poll) <= new Date())
+		return { key: 'poll_reopen_expired', params: { days: POLL_MAX_OPEN_DAYS } };
+	return null;
+}
 
 export const load: PageServerLoad = async (event) => {
 	const poll = requirePollOwner(event, event.params.id);
@@ -26,10 +39,10 @@ export const load: PageServerLoad = async (event) => {
 			id: poll.id,
 			code: poll.code,
 			for: scopeName(poll),
-			closed: poll.closedAt !== null,
+			closed: !pollOpen(poll),
 			closesAt: pollClosesAt(poll),
 			maxOpenDays: POLL_MAX_OPEN_DAYS,
-			reopenable: poll.tokensPurgedAt === null && pollClosesAt(poll) > new Date(),
+			notReopenable: reopenRefusal(poll),
 			link,
 			linkAnswers: linkAnswerCount(poll.id)
 		},
@@ -67,17 +80,14 @@ export const actions: Actions = {
 	},
 	aabn: (event) => {
 		const poll = ownPoll(event);
-		// Once the markers are deleted, a browser that answered could answer again.
-		if (poll.tokensPurgedAt) return fail(409, { error: 'poll_reopen_too_late' });
-		if (pollClosesAt(poll) <= new Date())
-			return fail(409, {
-				error: { key: 'poll_reopen_expired', params: { days: POLL_MAX_OPEN_DAYS } }
-			} satisfies { error: FieldErrors[string] });
+		const refusal = reopenRefusal(poll);
+		if (refusal) return fail(409, { error: refusal });
 		setPollClosed(poll.id, false);
 		return { done: 'poll_done_opened' };
 	},
 	live: async (event) => {
 		const poll = ownPoll(event);
+		if (!pollOpen(poll)) return fail(409, { error: 'poll_closed_notice' });
 		const form = await event.request.formData();
 		const choices = {
 			teams: field(form, 'hold') === 'ja',
