@@ -157,12 +157,13 @@ describe('Vores aftaler', () => {
 			made
 		);
 		const a = addAgreement(set.id, { text: 'Vi spørger, før vi deler.' });
-		vote(set, a.id, 1, 0);
 		const days30 = +made + 30 * 24 * 3600_000;
+		const votes = new Map([[a.id, true]]);
+		expect(castVotes(set.id, hashSecret('early'), votes, new Date(days30 - 1))).toBe(1);
+		expect(castVotes(set.id, hashSecret('late'), votes, new Date(days30))).toBe(0);
 		expect(votingOpen(set, new Date(days30 - 1))).toBe(true);
 		expect(votingOpen(set, new Date(days30))).toBe(false);
-		// Today is long past its 30 days: no more proposals either.
-		expect(submitProposal(set, 'Et nyt forslag', '192.0.2.1')).toMatchObject({
+		expect(submitProposal(set, 'Et nyt forslag', '192.0.2.1', new Date(days30))).toMatchObject({
 			ok: false,
 			error: { key: 'agreements_voting_expired', params: { days: 30 } }
 		});

@@ -155,13 +155,14 @@ export function votedOn(setId: string, tokenHash: Buffer): Set<number> {
 export function castVotes(
 	setId: string,
 	tokenHash: Buffer,
-	votes: ReadonlyMap<number, boolean>
+	votes: ReadonlyMap<number, boolean>,
+	now = new Date()
 ): number {
 	if (votes.size === 0) return 0;
 	const db = getDb();
 	return db.transaction((tx) => {
 		const set = tx.select().from(agreementSets).where(eq(agreementSets.id, setId)).get();
-		if (!set || set.publishedAt) return 0;
+		if (!set || !votingOpen(set, now)) return 0;
 		const open = new Set(
 			tx
 				.select({ id: agreements.id })
@@ -221,7 +222,7 @@ export function publishedSets(where: { themeDayId: string } | { classIds: string
 		.all();
 }
 
-export const BALLOTS_KEPT_AFTER_PUBLISHING_MS = 24 * 60 * 60 * 1000;
+export const BALLOTS_KEPT_AFTER_CLOSING_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Deletes the vote markers of sets published more than 24 hours ago, or whose voting closed by
@@ -239,15 +240,12 @@ export function purgeBallots(now = new Date()): string[] {
 					or(
 						and(
 							isNotNull(agreementSets.publishedAt),
-							lt(
-								agreementSets.publishedAt,
-								new Date(now.getTime() - BALLOTS_KEPT_AFTER_PUBLISHING_MS)
-							)
+							lt(agreementSets.publishedAt, new Date(now.getTime() - BALLOTS_KEPT_AFTER_CLOSING_MS))
 						),
 						lt(
 							agreementSets.createdAt,
 							new Date(
-								now.getTime() - AGREEMENT_VOTING_DAYS * DAY_MS - BALLOTS_KEPT_AFTER_PUBLISHING_MS
+								now.getTime() - AGREEMENT_VOTING_DAYS * DAY_MS - BALLOTS_KEPT_AFTER_CLOSING_MS
 							)
 						)
 					)

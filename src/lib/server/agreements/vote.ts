@@ -79,8 +79,13 @@ export function submitVotes(
 }
 
 /** A participant's proposal: kept for the professional, shown to no one until approved. */
-export function submitProposal(set: AgreementSetRow, text: string, address: string): VoteOutcome {
-	if (!votingOpen(set)) return closed(set);
+export function submitProposal(
+	set: AgreementSetRow,
+	text: string,
+	address: string,
+	now = new Date()
+): VoteOutcome {
+	if (!votingOpen(set, now)) return closed(set);
 	const tidy = text.trim().replace(/\s+/g, ' ');
 	if (!tidy) return { ok: false, status: 400, error: 'agreements_text_required' };
 	if (tidy.length > AGREEMENT_TEXT_MAX)
