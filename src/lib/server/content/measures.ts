@@ -1,13 +1,12 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { MEASURE_KINDS, type MeasureView } from '../../measures/types';
-import { idPattern, sourceSchema, text, type ContentLocale } from './schema';
+import { idPattern, slugPattern, sourceSchema, text, type ContentLocale } from './schema';
 import { lix } from './lix';
 import { TRACK_RULES } from './curriculum-rules';
 import type { ContentProblem, Module } from './types';
 import { parseYamlWithLines, yamlFilesIn } from './yaml-file';
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const id = z
 	.string({ error: 'skal være tekst, fx a eller hjaelp' })
 	.regex(idPattern, 'små bogstaver, tal og bindestreg');
@@ -30,7 +29,7 @@ const questionSchema = z.discriminatedUnion(
 			label: text(40),
 			text: text(300),
 			/** The module whose advice makes the right answer right. */
-			module: z.string().regex(SLUG, 'slug: små bogstaver, tal og bindestreg'),
+			module: z.string().regex(slugPattern, 'slug: små bogstaver, tal og bindestreg'),
 			options: z
 				.array(optionSchema)
 				.min(3, 'mindst 3 svarmuligheder')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 import { isMunicipality } from '../../municipalities';

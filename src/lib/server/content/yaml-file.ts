@@ -3,8 +3,7 @@ import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './types';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { slugPattern } from './schema';
 
 /**
  * The YAML files of a content folder, in name order, read: `file` for problems, `slug` the name
@@ -23,7 +22,7 @@ export function yamlFilesIn(
 		.sort()) {
 		const file = relative(process.cwd(), join(dir, entry));
 		const slug = entry.slice(0, -'.yaml'.length);
-		if (slugNames && !SLUG.test(slug)) {
+		if (slugNames && !slugPattern.test(slug)) {
 			problems.push({ file, message: 'filnavnet skal være små bogstaver, tal og bindestreg' });
 			continue;
 		}

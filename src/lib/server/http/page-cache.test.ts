@@ -130,6 +130,7 @@ const PUBLIC = {
 describe('createPageCache in front of an app', () => {
 	let server: Server | undefined;
 	afterEach(async () => {
+		brotliPool.held = null;
 		server?.closeAllConnections();
 		await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
 		server = undefined;
